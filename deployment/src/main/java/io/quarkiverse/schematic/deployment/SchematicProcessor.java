@@ -1,0 +1,79 @@
+package io.quarkiverse.schematic.deployment;
+
+import io.quarkiverse.schematic.runtime.SchematicConfigBuilder;
+import io.quarkiverse.schematic.runtime.SchematicProducer;
+import io.quarkiverse.schematic.runtime.SchematicRecorder;
+import io.quarkiverse.schematic.runtime.client.CallBudgetFilter;
+import io.quarkiverse.schematic.runtime.client.CapturedEvent;
+import io.quarkiverse.schematic.runtime.client.CheckFlagRequest;
+import io.quarkiverse.schematic.runtime.client.EntityData;
+import io.quarkiverse.schematic.runtime.client.Envelope;
+import io.quarkiverse.schematic.runtime.client.EventBatch;
+import io.quarkiverse.schematic.runtime.client.EventCaptureApi;
+import io.quarkiverse.schematic.runtime.client.FlagCheckData;
+import io.quarkiverse.schematic.runtime.client.FlagsCheckData;
+import io.quarkiverse.schematic.runtime.client.IdentifyBody;
+import io.quarkiverse.schematic.runtime.client.RetryableFailure;
+import io.quarkiverse.schematic.runtime.client.SchematicApi;
+import io.quarkiverse.schematic.runtime.client.SchematicBackoff;
+import io.quarkiverse.schematic.runtime.client.SchematicErrorMapper;
+import io.quarkiverse.schematic.runtime.client.TrackBody;
+import io.quarkiverse.schematic.runtime.client.UpsertCompanyRequest;
+import io.quarkiverse.schematic.runtime.client.UpsertUserRequest;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+
+/**
+ * Build steps of the core extension: feature, beans, configuration bridge, start-up validation, native
+ * registrations.
+ */
+class SchematicProcessor {
+
+    static final String FEATURE = "schematic";
+
+    /** Classes Jackson (de)serializes or Fault Tolerance instantiates reflectively. */
+    static final Class<?>[] REFLECTIVE_CLASSES = {
+            Envelope.class, CheckFlagRequest.class, FlagCheckData.class, FlagsCheckData.class, EntityData.class,
+            EntityData.KeyData.class, UpsertCompanyRequest.class, UpsertUserRequest.class, EventBatch.class,
+            CapturedEvent.class, IdentifyBody.class, IdentifyBody.CompanyBody.class, TrackBody.class,
+            RetryableFailure.class, SchematicBackoff.class };
+
+    @BuildStep
+    FeatureBuildItem feature() {
+        return new FeatureBuildItem(FEATURE);
+    }
+
+    @BuildStep
+    AdditionalBeanBuildItem beans() {
+        return AdditionalBeanBuildItem.builder().addBeanClass(SchematicProducer.class).setUnremovable().build();
+    }
+
+    /** The REST client interfaces and their providers live in the runtime jar, which has no index of its own. */
+    @BuildStep
+    AdditionalIndexedClassesBuildItem restClients() {
+        return new AdditionalIndexedClassesBuildItem(SchematicApi.class.getName(), EventCaptureApi.class.getName(),
+                SchematicErrorMapper.class.getName(), CallBudgetFilter.class.getName());
+    }
+
+    @BuildStep
+    RunTimeConfigBuilderBuildItem clientConfig() {
+        return new RunTimeConfigBuilderBuildItem(SchematicConfigBuilder.class);
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void validateConfig(SchematicRecorder recorder) {
+        recorder.validateConfig();
+    }
+
+    @BuildStep
+    ReflectiveClassBuildItem reflection() {
+        return ReflectiveClassBuildItem.builder(REFLECTIVE_CLASSES).constructors().methods().fields().build();
+    }
+}

@@ -1,0 +1,94 @@
+package io.quarkiverse.schematic;
+
+import java.util.Map;
+
+import io.quarkiverse.schematic.runtime.Arguments;
+
+/**
+ * An identify event: tells Schematic who a user is (and optionally their company). Immutable: every method returns
+ * a new instance.
+ *
+ * <pre>
+ * schematic.identify(Identify.user(Map.of("email", "jane@acme.com")).name("Jane")
+ *         .company(Map.of("id", "acme"), "Acme Inc", Map.of("seats", 40)));
+ * </pre>
+ */
+public final class Identify {
+
+    private final Map<String, String> keys;
+    private final String name;
+    private final Map<String, Object> traits;
+    private final Map<String, String> companyKeys;
+    private final String companyName;
+    private final Map<String, Object> companyTraits;
+
+    private Identify(Map<String, String> keys, String name, Map<String, Object> traits, Map<String, String> companyKeys,
+            String companyName, Map<String, Object> companyTraits) {
+        this.keys = keys;
+        this.name = name;
+        this.traits = traits;
+        this.companyKeys = companyKeys;
+        this.companyName = companyName;
+        this.companyTraits = companyTraits;
+    }
+
+    /**
+     * Identifies the user with these keys (for example {@code Map.of("email", "jane@acme.com")}).
+     *
+     * @throws IllegalArgumentException if {@code keys} is null, empty or has a blank name or value
+     */
+    public static Identify user(Map<String, String> keys) {
+        return new Identify(Arguments.requireKeys(keys, "keys"), null, Map.of(), Map.of(), null, Map.of());
+    }
+
+    /** The display name of the user. */
+    public Identify name(String name) {
+        return new Identify(keys, Arguments.requireText(name, "name"), traits, companyKeys, companyName, companyTraits);
+    }
+
+    /** Traits of the user: string, number, boolean or null values. */
+    public Identify traits(Map<String, ?> traits) {
+        return new Identify(keys, name, Arguments.traits(traits, "traits"), companyKeys, companyName, companyTraits);
+    }
+
+    /** The company of the user, by its keys. */
+    public Identify company(Map<String, String> companyKeys) {
+        return company(companyKeys, null, Map.of());
+    }
+
+    /** The company of the user, by its keys, with its name (may be null) and traits (may be empty). */
+    public Identify company(Map<String, String> companyKeys, String companyName, Map<String, ?> companyTraits) {
+        return new Identify(keys, name, traits, Arguments.requireKeys(companyKeys, "companyKeys"), companyName,
+                Arguments.traits(companyTraits, "companyTraits"));
+    }
+
+    public Map<String, String> keys() {
+        return keys;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Map<String, Object> traits() {
+        return traits;
+    }
+
+    /** Keys of the company, empty when no company was given. */
+    public Map<String, String> companyKeys() {
+        return companyKeys;
+    }
+
+    public String companyName() {
+        return companyName;
+    }
+
+    public Map<String, Object> companyTraits() {
+        return companyTraits;
+    }
+
+    @Override
+    public String toString() {
+        return "Identify[keys=" + keys + ", name=" + name + ", companyKeys=" + companyKeys + "]";
+    }
+}

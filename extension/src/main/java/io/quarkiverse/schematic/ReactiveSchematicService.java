@@ -1,0 +1,42 @@
+package io.quarkiverse.schematic;
+
+import java.util.List;
+import java.util.Map;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The operations of {@link SchematicService}, returning {@link Uni}. Nothing blocks: safe on the event loop. Flag
+ * checks never fail because of Schematic (they fall back as the blocking API does).
+ */
+public interface ReactiveSchematicService {
+
+    default Uni<Boolean> checkFlag(String flag) {
+        return checkFlag(flag, Map.of(), Map.of());
+    }
+
+    default Uni<Boolean> checkFlag(String flag, Map<String, String> company, Map<String, String> user) {
+        return checkFlagDetails(flag, company, user).map(FlagCheck::value);
+    }
+
+    Uni<FlagCheck> checkFlagDetails(String flag, Map<String, String> company, Map<String, String> user);
+
+    Uni<List<FlagCheck>> checkFlags(Map<String, String> company, Map<String, String> user);
+
+    Uni<List<FlagCheck>> checkFlags(List<String> flags, Map<String, String> company, Map<String, String> user);
+
+    /** Queues an identify event when subscribed. */
+    Uni<Void> identify(Identify identify);
+
+    /** Queues a track event when subscribed. */
+    Uni<Void> track(Track track);
+
+    Uni<Company> upsertCompany(CompanyUpsert company);
+
+    Uni<User> upsertUser(UserUpsert user);
+
+    /** Sends every queued event; completes when they are delivered or given up. */
+    Uni<Void> flush();
+
+    ReactiveSchematicService withOptions(RequestOptions options);
+}

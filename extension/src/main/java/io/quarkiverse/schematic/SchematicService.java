@@ -1,0 +1,89 @@
+package io.quarkiverse.schematic;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Blocking access to Schematic: flag checks, identify/track events and company/user upserts. Inject it anywhere
+ * ({@code @Inject SchematicService schematic}); it is thread-safe. Call the methods that do I/O from worker threads;
+ * on the event loop use {@link ReactiveSchematicService}.
+ * <p>
+ * Flag checks never throw because of Schematic: they answer from the cache, then the flag default, then
+ * {@code false}, and say which in {@link FlagCheck#source()}. Bad arguments throw {@link IllegalArgumentException}
+ * naming the argument. Company and user keys are maps such as {@code Map.of("id", "acme")}; {@code null} or an
+ * empty map means "no keys".
+ */
+public interface SchematicService {
+
+    /**
+     * The value of a flag with no company or user: the flag's default in Schematic.
+     */
+    default boolean checkFlag(String flag) {
+        return checkFlag(flag, Map.of(), Map.of());
+    }
+
+    /**
+     * The value of a flag for a company and/or user.
+     */
+    default boolean checkFlag(String flag, Map<String, String> company, Map<String, String> user) {
+        return checkFlagDetails(flag, company, user).value();
+    }
+
+    /**
+     * The value of a flag for a company and/or user, with its reason and source.
+     */
+    FlagCheck checkFlagDetails(String flag, Map<String, String> company, Map<String, String> user);
+
+    /**
+     * Every flag of the environment for a company and/or user, as Schematic evaluates them. In offline mode or when
+     * Schematic cannot answer: the configured flag defaults.
+     */
+    List<FlagCheck> checkFlags(Map<String, String> company, Map<String, String> user);
+
+    /**
+     * These flags for a company and/or user, in the requested order. Served from the cache when every one of them is
+     * cached; otherwise one request fetches (and caches) all flags.
+     */
+    List<FlagCheck> checkFlags(List<String> flags, Map<String, String> company, Map<String, String> user);
+
+    /**
+     * Queues an identify event. Never blocks and never throws because of Schematic.
+     */
+    void identify(Identify identify);
+
+    /**
+     * Queues a track event. Never blocks and never throws because of Schematic.
+     *
+     * @throws IllegalArgumentException if the event has neither company nor user keys
+     */
+    void track(Track track);
+
+    /**
+     * Creates or updates a company and returns it as stored by Schematic.
+     *
+     * @throws SchematicException (a subtype) if Schematic cannot be reached or answers with an error
+     */
+    Company upsertCompany(CompanyUpsert company);
+
+    /**
+     * Creates or updates a user and returns it as stored by Schematic.
+     *
+     * @throws SchematicException (a subtype) if Schematic cannot be reached or answers with an error
+     */
+    User upsertUser(UserUpsert user);
+
+    /**
+     * Sets (or replaces) the value a flag takes when Schematic cannot answer and in offline mode.
+     */
+    void setFlagDefault(String flag, boolean value);
+
+    /**
+     * Sends every queued identify/track event now and waits until they are delivered or given up.
+     */
+    void flush();
+
+    /**
+     * A view of this service whose calls use these options (timeout, retries).
+     */
+    SchematicService withOptions(RequestOptions options);
+}

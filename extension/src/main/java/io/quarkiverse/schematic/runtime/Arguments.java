@@ -1,0 +1,68 @@
+package io.quarkiverse.schematic.runtime;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Argument checks of the public API (value types and services). Every message names the offending argument.
+ */
+public final class Arguments {
+
+    private Arguments() {
+    }
+
+    public static String requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be null or blank");
+        }
+        return value;
+    }
+
+    /**
+     * Validates identifying keys (company or user keys) and returns an immutable copy in insertion order.
+     */
+    public static Map<String, String> requireKeys(Map<String, String> keys, String name) {
+        if (keys == null || keys.isEmpty()) {
+            throw new IllegalArgumentException(name + " must contain at least one key");
+        }
+        return optionalKeys(keys, name);
+    }
+
+    /**
+     * Like {@link #requireKeys} but accepts null or empty (meaning: no keys), returning an empty map.
+     */
+    public static Map<String, String> optionalKeys(Map<String, String> keys, String name) {
+        if (keys == null || keys.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> copy = new LinkedHashMap<>(keys.size() * 2);
+        keys.forEach((key, value) -> {
+            if (key == null || key.isBlank()) {
+                throw new IllegalArgumentException(name + " must not contain a null or blank key name");
+            }
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(name + " key '" + key + "' must not have a null or blank value");
+            }
+            copy.put(key, value);
+        });
+        return Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * Validates traits (free-form JSON values, null values allowed) and returns an immutable copy.
+     */
+    public static Map<String, Object> traits(Map<String, ?> traits, String name) {
+        if (traits == null || traits.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(traits.size() * 2);
+        traits.forEach((key, value) -> {
+            if (key == null || key.isBlank()) {
+                throw new IllegalArgumentException(name + " must not contain a null or blank trait name");
+            }
+            copy.put(key, value);
+        });
+        return Collections.unmodifiableMap(copy);
+    }
+}

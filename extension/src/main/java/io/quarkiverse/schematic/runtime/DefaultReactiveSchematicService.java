@@ -1,0 +1,164 @@
+package io.quarkiverse.schematic.runtime;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkiverse.schematic.Company;
+import io.quarkiverse.schematic.CompanyUpsert;
+import io.quarkiverse.schematic.FlagCheck;
+import io.quarkiverse.schematic.Identify;
+import io.quarkiverse.schematic.ReactiveSchematicService;
+import io.quarkiverse.schematic.RequestOptions;
+import io.quarkiverse.schematic.SchematicOfflineException;
+import io.quarkiverse.schematic.Track;
+import io.quarkiverse.schematic.User;
+import io.quarkiverse.schematic.UserUpsert;
+import io.quarkiverse.schematic.runtime.client.CallPolicy;
+import io.quarkiverse.schematic.runtime.client.Failures;
+import io.quarkiverse.schematic.runtime.client.UpsertCompanyRequest;
+import io.quarkiverse.schematic.runtime.client.UpsertUserRequest;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * The reactive service: validates arguments, then hands over to the flag evaluator, the event sink or the REST
+ * client under this view's {@link CallPolicy}.
+ */
+public final class DefaultReactiveSchematicService implements ReactiveSchematicService {
+
+    /** How long {@code flush()} waits for the event buffer. */
+    static final Duration FLUSH_TIMEOUT = Duration.ofMinutes(1);
+
+    private final SchematicCore core;
+    private final CallPolicy policy;
+
+    public DefaultReactiveSchematicService(SchematicCore core, CallPolicy policy) {
+        this.core = core;
+        this.policy = policy;
+    }
+
+    SchematicCore core() {
+        return core;
+    }
+
+    CallPolicy policy() {
+        return policy;
+    }
+
+    @Override
+    public Uni<FlagCheck> checkFlagDetails(String flag, Map<String, String> company, Map<String, String> user) {
+        return core.flags().check(Arguments.requireText(flag, "flag"), Arguments.optionalKeys(company, "company"),
+                Arguments.optionalKeys(user, "user"), policy);
+    }
+
+    @Override
+    public Uni<List<FlagCheck>> checkFlags(Map<String, String> company, Map<String, String> user) {
+        return core.flags().checkAll(Arguments.optionalKeys(company, "company"), Arguments.optionalKeys(user, "user"),
+                policy);
+    }
+
+    @Override
+    public Uni<List<FlagCheck>> checkFlags(List<String> flags, Map<String, String> company, Map<String, String> user) {
+        return core.flags().checkSome(flagList(flags), Arguments.optionalKeys(company, "company"),
+                Arguments.optionalKeys(user, "user"), policy);
+    }
+
+    static List<String> flagList(List<String> flags) {
+        if (flags == null) {
+            throw new IllegalArgumentException("flags must not be null");
+        }
+        List<String> checked = new ArrayList<>(flags.size());
+        for (String flag : flags) {
+            checked.add(Arguments.requireText(flag, "flags element"));
+        }
+        return checked;
+    }
+
+    @Override
+    public Uni<Void> identify(Identify identify) {
+        enqueue(identify);
+        return Uni.createFrom().voidItem();
+    }
+
+    @Override
+    public Uni<Void> track(Track track) {
+        enqueue(track);
+        return Uni.createFrom().voidItem();
+    }
+
+    void enqueue(Identify identify) {
+        if (identify == null) {
+            throw new IllegalArgumentException("identify must not be null");
+        }
+        core.events().offer("identify", EventBodies.of(identify));
+    }
+
+    void enqueue(Track track) {
+        if (track == null) {
+            throw new IllegalArgumentException("track must not be null");
+        }
+        core.events().offer("track", EventBodies.of(track));
+    }
+
+    @Override
+    public Uni<Company> upsertCompany(CompanyUpsert company) {
+        if (company == null) {
+            throw new IllegalArgumentException("company must not be null");
+        }
+        return call("upsertCompany", () -> policy.run("upsertCompany",
+                budget -> core.api().upsertCompany(
+                        new UpsertCompanyRequest(company.keys(), company.name(), company.traits()), budget))
+                .map(Entities::company));
+    }
+
+    @Override
+    public Uni<User> upsertUser(UserUpsert user) {
+        if (user == null) {
+            throw new IllegalArgumentException("user must not be null");
+        }
+        return call("upsertUser", () -> policy.run("upsertUser",
+                budget -> core.api().upsertUser(
+                        new UpsertUserRequest(user.keys(), user.company(), user.name(), user.traits()), budget))
+                .map(Entities::user));
+    }
+
+    private <T> Uni<T> call(String operation, java.util.function.Supplier<Uni<T>> remote) {
+        if (core.offline()) {
+            return Uni.createFrom().failure(() -> new SchematicOfflineException(operation));
+        }
+        return remote.get().onFailure().transform(failure -> Failures.translate(operation, failure));
+    }
+
+    @Override
+    public Uni<Void> flush() {
+        return Uni.createFrom().<Void> item(() -> {
+            core.events().flush(FLUSH_TIMEOUT);
+            return null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    @Override
+    public ReactiveSchematicService withOptions(RequestOptions options) {
+        return new DefaultReactiveSchematicService(core, policyFor(core, options));
+    }
+
+    /**
+     * The policy of a view with these options.
+     *
+     * @throws IllegalArgumentException if the options ask for more retries than {@code quarkus.schematic.max-retries}
+     */
+    static CallPolicy policyFor(SchematicCore core, RequestOptions options) {
+        if (options == null) {
+            throw new IllegalArgumentException("options must not be null");
+        }
+        int maxRetries = options.maxRetries().orElse(core.configuredMaxRetries());
+        if (maxRetries > core.configuredMaxRetries()) {
+            throw new IllegalArgumentException("options.maxRetries (" + maxRetries
+                    + ") exceeds quarkus.schematic.max-retries (" + core.configuredMaxRetries()
+                    + "); raise the property to allow more retries");
+        }
+        return new CallPolicy(maxRetries, options.timeout().orElse(null));
+    }
+}

@@ -1,0 +1,49 @@
+package io.quarkiverse.schematic.runtime;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.quarkiverse.schematic.Company;
+import io.quarkiverse.schematic.SchematicConnectionException;
+import io.quarkiverse.schematic.User;
+import io.quarkiverse.schematic.runtime.client.EntityData;
+import io.quarkiverse.schematic.runtime.client.Envelope;
+
+/**
+ * Public companies and users from Schematic's answers.
+ */
+final class Entities {
+
+    private Entities() {
+    }
+
+    static Company company(Envelope<EntityData> envelope) {
+        EntityData data = dataOf(envelope, "upsertCompany");
+        return new Company(data.id(), data.name(), keysOf(data), traitsOf(data), data.createdAt(), data.updatedAt());
+    }
+
+    static User user(Envelope<EntityData> envelope) {
+        EntityData data = dataOf(envelope, "upsertUser");
+        return new User(data.id(), data.name(), keysOf(data), traitsOf(data), data.createdAt(), data.updatedAt());
+    }
+
+    private static EntityData dataOf(Envelope<EntityData> envelope, String operation) {
+        if (envelope == null || envelope.data() == null) {
+            throw new SchematicConnectionException(operation + " failed: Schematic's answer has no data", null);
+        }
+        return envelope.data();
+    }
+
+    private static Map<String, String> keysOf(EntityData data) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        if (data.keys() != null) {
+            data.keys().forEach(key -> keys.put(key.key(), key.value()));
+        }
+        return Map.copyOf(keys);
+    }
+
+    private static Map<String, Object> traitsOf(EntityData data) {
+        // traits may hold JSON nulls, which Map.copyOf refuses
+        return data.traits() == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(data.traits()));
+    }
+}

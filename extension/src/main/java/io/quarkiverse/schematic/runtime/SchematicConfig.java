@@ -1,0 +1,182 @@
+package io.quarkiverse.schematic.runtime;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigDocMapKey;
+import io.quarkus.runtime.annotations.ConfigDocSection;
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Runtime configuration of the Schematic extension.
+ */
+@ConfigMapping(prefix = "quarkus.schematic")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
+public interface SchematicConfig {
+
+    /**
+     * Secret API key of your Schematic environment, sent as the {@code X-Schematic-Api-Key} header.
+     * Required unless {@code quarkus.schematic.offline=true} or the dev service runs. Never logged.
+     */
+    Optional<String> apiKey();
+
+    /**
+     * Base URL of the Schematic REST API.
+     */
+    @WithDefault("https://api.schematichq.com")
+    String baseUrl();
+
+    /**
+     * Base URL of the Schematic event-capture service that receives buffered identify and track events.
+     */
+    @WithDefault("https://c.schematichq.com")
+    String eventCaptureUrl();
+
+    /**
+     * Offline mode: no network at all. Flags answer from their defaults, identify and track events are
+     * dropped (and counted), upserts fail with {@code SchematicOfflineException}.
+     */
+    @WithDefault("false")
+    boolean offline();
+
+    /**
+     * Timeout of one request to Schematic (each attempt; retries get their own).
+     */
+    @WithDefault("60s")
+    Duration timeout();
+
+    /**
+     * How many times a failed request is retried (on 408, 429, 5xx and connection failures), with exponential
+     * backoff and jitter, honouring {@code Retry-After}. {@code 0} disables retries.
+     */
+    @WithDefault("2")
+    int maxRetries();
+
+    /**
+     * Delay before the first retry; it doubles for every further retry (with +/-10% jitter) up to one minute. A
+     * {@code Retry-After} header of Schematic takes precedence.
+     */
+    @WithDefault("1s")
+    Duration retryDelay();
+
+    /**
+     * Value of a flag when Schematic cannot answer, and in offline mode. A flag with no default answers
+     * {@code false}.
+     */
+    @ConfigDocMapKey("flag-key")
+    Map<String, Boolean> flagDefaults();
+
+    /**
+     * Local cache of flag checks.
+     */
+    @ConfigDocSection
+    CacheConfig cache();
+
+    /**
+     * Circuit breaker that makes flag checks fail fast while Schematic is unreachable.
+     */
+    @ConfigDocSection
+    CircuitBreakerConfig circuitBreaker();
+
+    /**
+     * Buffering of identify and track events.
+     */
+    @ConfigDocSection
+    EventsConfig events();
+
+    /**
+     * Verification of incoming Schematic webhooks.
+     */
+    @ConfigDocSection
+    WebhookConfig webhook();
+
+    interface CacheConfig {
+        /**
+         * Whether flag checks are cached locally. When disabled, every check makes a request.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Maximum number of cached flag checks (one per flag and company/user keys).
+         */
+        @WithDefault("1000")
+        int maxSize();
+
+        /**
+         * Maximum age of a cached flag check.
+         */
+        @WithDefault("5000ms")
+        Duration ttl();
+    }
+
+    interface CircuitBreakerConfig {
+        /**
+         * Whether the circuit breaker guards calls to Schematic.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Number of consecutive calls the breaker looks at to decide whether to open.
+         */
+        @WithDefault("10")
+        int requestVolumeThreshold();
+
+        /**
+         * Ratio of failures within {@code request-volume-threshold} calls that opens the breaker.
+         */
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /**
+         * How long the breaker stays open before it lets a trial call through.
+         */
+        @WithDefault("5s")
+        Duration delay();
+
+        /**
+         * Number of successful trial calls that close the breaker again.
+         */
+        @WithDefault("1")
+        int successThreshold();
+    }
+
+    interface EventsConfig {
+        /**
+         * Buffered events are sent at least this often.
+         */
+        @WithDefault("5s")
+        Duration flushInterval();
+
+        /**
+         * Maximum number of events in one request to the event-capture service. A batch is sent as soon as it is
+         * full.
+         */
+        @WithDefault("100")
+        int maxBatchSize();
+
+        /**
+         * Maximum number of buffered events. When the buffer is full, new events are dropped, counted and logged.
+         */
+        @WithDefault("10000")
+        int capacity();
+
+        /**
+         * How many times a failed batch is re-sent, with exponential backoff, before its events are counted as
+         * lost.
+         */
+        @WithDefault("3")
+        int maxRetries();
+
+        /**
+         * How long application shutdown waits for the buffer to be delivered.
+         */
+        @WithDefault("30s")
+        Duration shutdownTimeout();
+    }
+}

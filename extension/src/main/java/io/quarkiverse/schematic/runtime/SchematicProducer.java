@@ -1,0 +1,94 @@
+package io.quarkiverse.schematic.runtime;
+
+import java.util.List;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.quarkiverse.schematic.ReactiveSchematicService;
+import io.quarkiverse.schematic.SchematicService;
+import io.quarkiverse.schematic.runtime.client.CallPolicy;
+import io.quarkiverse.schematic.runtime.client.EventBatch;
+import io.quarkiverse.schematic.runtime.client.EventCaptureApi;
+import io.quarkiverse.schematic.runtime.client.SchematicApi;
+import io.quarkiverse.schematic.runtime.events.EventBuffer;
+import io.quarkiverse.schematic.runtime.events.EventSink;
+import io.quarkiverse.schematic.runtime.events.OfflineEventSink;
+import io.quarkiverse.schematic.runtime.flags.FlagCheckCache;
+import io.quarkiverse.schematic.runtime.flags.FlagCheckListener;
+import io.quarkiverse.schematic.runtime.flags.FlagDefaults;
+import io.quarkiverse.schematic.runtime.flags.FlagEvaluator;
+import io.quarkus.runtime.ShutdownEvent;
+
+/**
+ * Creates the services from {@code quarkus.schematic.*}. Beans are singletons: no client proxy on the flag-check
+ * hot path.
+ */
+@Singleton
+public class SchematicProducer {
+
+    /** The core, once created: shutdown must not create one just to close it. */
+    private volatile SchematicCore created;
+
+    @Produces
+    @Singleton
+    SchematicCore core(SchematicConfig config, @RestClient SchematicApi api, @RestClient EventCaptureApi capture,
+            Instance<FlagCheckListener> listeners) {
+        FlagCheckCache cache = config.cache().enabled() && config.cache().maxSize() > 0
+                ? FlagCheckCache.bounded(config.cache().maxSize(), config.cache().ttl())
+                : FlagCheckCache.disabled();
+        FlagEvaluator flags = new FlagEvaluator(api, cache, new FlagDefaults(config.flagDefaults()), config.offline(),
+                combined(listeners.stream().toList()));
+        created = new SchematicCore(api, flags, events(config, capture), config.offline(), config.maxRetries());
+        return created;
+    }
+
+    private static EventSink events(SchematicConfig config, EventCaptureApi capture) {
+        if (config.offline()) {
+            return new OfflineEventSink();
+        }
+        SchematicConfig.EventsConfig events = config.events();
+        return new EventBuffer(batch -> capture.send(new EventBatch(batch)).await().indefinitely(),
+                config.apiKey().orElseThrow(), events.capacity(), events.maxBatchSize(), events.flushInterval(),
+                events.shutdownTimeout());
+    }
+
+    private static FlagCheckListener combined(List<FlagCheckListener> listeners) {
+        if (listeners.isEmpty()) {
+            return FlagCheckListener.NONE;
+        }
+        if (listeners.size() == 1) {
+            return listeners.get(0);
+        }
+        return check -> listeners.forEach(listener -> listener.checked(check));
+    }
+
+    @Produces
+    @Singleton
+    DefaultReactiveSchematicService reactive(SchematicCore core) {
+        return new DefaultReactiveSchematicService(core, new CallPolicy(core.configuredMaxRetries(), null));
+    }
+
+    @Produces
+    @Singleton
+    SchematicService blocking(DefaultReactiveSchematicService reactive) {
+        return new DefaultSchematicService(reactive);
+    }
+
+    /** Delivers the queued events while the REST client and Vert.x are still up. */
+    void deliverEventsOnShutdown(@Observes ShutdownEvent shutdown) {
+        SchematicCore core = created;
+        if (core != null) {
+            core.events().close();
+        }
+    }
+
+    void close(@Disposes SchematicCore core) {
+        core.events().close();
+    }
+}

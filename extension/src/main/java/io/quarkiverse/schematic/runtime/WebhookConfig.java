@@ -1,0 +1,31 @@
+package io.quarkiverse.schematic.runtime;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Runtime configuration of webhook verification ({@code quarkus.schematic.webhook.*}).
+ */
+public interface WebhookConfig {
+    /**
+     * Signing secret of your Schematic webhooks. Required when a resource is annotated with
+     * {@code @SchematicWebhook} or the built-in endpoint is enabled. Never logged.
+     */
+    Optional<String> secret();
+
+    /**
+     * Maximum age (or skew into the future) of the {@code X-Schematic-Webhook-Timestamp} header; older
+     * deliveries are rejected as replays. {@code 0} disables the check.
+     */
+    @WithDefault("5m")
+    Duration tolerance();
+
+    /**
+     * Largest accepted webhook body; larger deliveries are rejected with 413 before hashing.
+     */
+    @WithDefault("1M")
+    MemorySize maxBodySize();
+}

@@ -1,0 +1,35 @@
+package io.quarkiverse.schematic.runtime.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/**
+ * Values of the headers every request carries besides the API key.
+ */
+public final class ClientHeaders {
+
+    /** {@code quarkus-schematic/<version>}: who is calling, without pretending to be an official SDK. */
+    public static final String USER_AGENT = "quarkus-schematic/" + version();
+
+    private ClientHeaders() {
+    }
+
+    /** Used by {@code @ClientHeaderParam} on the REST client interfaces. */
+    public static String userAgent() {
+        return USER_AGENT;
+    }
+
+    private static String version() {
+        try (InputStream in = ClientHeaders.class.getResourceAsStream("/META-INF/quarkus-schematic-version.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.quarkiverse.schematic.runtime.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.smallrye.faulttolerance.api.CustomBackoff;
+import io.smallrye.faulttolerance.api.RetryWhen;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The Schematic event-capture service ({@code quarkus.schematic.event-capture-url}), which receives identify and
+ * track events in batches. Retries are those of the event buffer ({@code quarkus.schematic.events.max-retries}).
+ */
+@RegisterRestClient(configKey = EventCaptureApi.CONFIG_KEY)
+@RegisterProvider(SchematicErrorMapper.class)
+@ClientHeaderParam(name = "X-Schematic-Api-Key", value = "${quarkus.schematic.api-key}")
+@ClientHeaderParam(name = "User-Agent", value = "{io.quarkiverse.schematic.runtime.client.ClientHeaders.userAgent}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+@Timeout(60_000)
+@Retry(maxRetries = 3, delay = 1000, jitter = 0)
+@RetryWhen(exception = RetryableFailure.class)
+@CustomBackoff(SchematicBackoff.class)
+public interface EventCaptureApi {
+
+    /** Name of the REST client configuration: {@code quarkus.rest-client.schematic-events.*}. */
+    String CONFIG_KEY = "schematic-events";
+
+    @POST
+    @Path("/batch")
+    Uni<Void> send(EventBatch batch);
+}

@@ -1,0 +1,64 @@
+package io.quarkiverse.schematic.runtime.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.quarkiverse.schematic.SchematicClientErrorException;
+import io.quarkus.rest.client.reactive.NotBody;
+import io.smallrye.faulttolerance.api.CustomBackoff;
+import io.smallrye.faulttolerance.api.RetryWhen;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The Schematic REST API, as far as the extension uses it. Base URL, timeout, retries and circuit breaker come from
+ * {@code quarkus.schematic.*} (see {@code SchematicClientConfigSource}); everything else about the HTTP client is
+ * standard Quarkus REST Client configuration under {@code quarkus.rest-client.schematic.*}.
+ * <p>
+ * The annotation values are the defaults of the official SDKs; configuration overrides them at runtime.
+ * {@code @Retry} wraps the circuit breaker, which wraps the per-attempt {@code @Timeout}.
+ */
+@RegisterRestClient(configKey = SchematicApi.CONFIG_KEY)
+@RegisterProvider(SchematicErrorMapper.class)
+@RegisterProvider(CallBudgetFilter.class)
+@ClientHeaderParam(name = "X-Schematic-Api-Key", value = "${quarkus.schematic.api-key}")
+@ClientHeaderParam(name = "User-Agent", value = "{io.quarkiverse.schematic.runtime.client.ClientHeaders.userAgent}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Timeout(60_000)
+@Retry(maxRetries = 2, delay = 1000, jitter = 0)
+@RetryWhen(exception = RetryableFailure.class)
+@CustomBackoff(SchematicBackoff.class)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 1, skipOn = SchematicClientErrorException.class)
+public interface SchematicApi {
+
+    /** Name of the REST client configuration: {@code quarkus.rest-client.schematic.*}. */
+    String CONFIG_KEY = "schematic";
+
+    @POST
+    @Path("/flags/{key}/check")
+    Uni<Envelope<FlagCheckData>> checkFlag(@PathParam("key") String flag, CheckFlagRequest body,
+            @NotBody CallBudget budget);
+
+    @POST
+    @Path("/flags/check")
+    Uni<Envelope<FlagsCheckData>> checkFlags(CheckFlagRequest body, @NotBody CallBudget budget);
+
+    @POST
+    @Path("/companies")
+    Uni<Envelope<EntityData>> upsertCompany(UpsertCompanyRequest body, @NotBody CallBudget budget);
+
+    @POST
+    @Path("/users")
+    Uni<Envelope<EntityData>> upsertUser(UpsertUserRequest body, @NotBody CallBudget budget);
+}

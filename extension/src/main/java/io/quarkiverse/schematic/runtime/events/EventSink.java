@@ -1,0 +1,21 @@
+package io.quarkiverse.schematic.runtime.events;
+
+import java.time.Duration;
+
+/**
+ * Where {@code identify} and {@code track} put their events.
+ */
+public interface EventSink extends AutoCloseable {
+
+    /** Accepts an event without blocking; {@code false} when it was dropped. */
+    boolean offer(String type, Object body);
+
+    /** Waits (at most {@code timeout}) until every event accepted before the call is delivered or given up. */
+    void flush(Duration timeout);
+
+    EventStats stats();
+
+    /** Delivers what is queued (within the configured shutdown timeout) and stops. */
+    @Override
+    void close();
+}

@@ -1,0 +1,71 @@
+package io.quarkiverse.schematic.runtime.flags;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.quarkiverse.schematic.FlagCheck;
+import io.quarkiverse.schematic.FlagSource;
+
+/**
+ * Recent answers of Schematic, keyed by flag and company/user keys, on Caffeine. Only successful remote answers are
+ * stored; a hit is returned with source {@link FlagSource#CACHE}.
+ */
+public final class FlagCheckCache {
+
+    private final Cache<FlagCacheKey, FlagCheck> cache;
+
+    private FlagCheckCache(Cache<FlagCacheKey, FlagCheck> cache) {
+        this.cache = cache;
+    }
+
+    /**
+     * A cache holding at most {@code maxSize} answers, each for at most {@code ttl}. Maintenance (eviction) runs on
+     * the calling thread: it is cheap and keeps the size bound exact without a background pool.
+     */
+    public static FlagCheckCache bounded(int maxSize, Duration ttl) {
+        return new FlagCheckCache(Caffeine.newBuilder()
+                .maximumSize(maxSize)
+                .expireAfterWrite(ttl)
+                .executor(Runnable::run)
+                .build());
+    }
+
+    /** A cache that stores nothing: every check goes to Schematic. */
+    public static FlagCheckCache disabled() {
+        return new FlagCheckCache(null);
+    }
+
+    public boolean enabled() {
+        return cache != null;
+    }
+
+    /** The cached answer, or {@code null}. */
+    public FlagCheck get(String flag, Map<String, String> company, Map<String, String> user) {
+        if (cache == null) {
+            return null;
+        }
+        FlagCheck hit = cache.getIfPresent(new FlagCacheKey(flag, company, user));
+        return hit == null ? null : hit.withSource(FlagSource.CACHE);
+    }
+
+    public void put(Map<String, String> company, Map<String, String> user, FlagCheck check) {
+        if (cache != null) {
+            cache.put(new FlagCacheKey(check.flag(), company, user).stored(), check.withSource(FlagSource.CACHE));
+        }
+    }
+
+    /** Forgets every answer, for example after a flag was changed on purpose. */
+    public void clear() {
+        if (cache != null) {
+            cache.invalidateAll();
+        }
+    }
+
+    /** Number of cached answers (approximate while entries expire). */
+    public long size() {
+        return cache == null ? 0 : cache.estimatedSize();
+    }
+}
