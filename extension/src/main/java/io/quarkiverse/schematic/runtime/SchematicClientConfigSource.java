@@ -27,8 +27,8 @@ public class SchematicClientConfigSource implements ConfigSourceFactory {
     static final String NAME = "quarkus-schematic-client-defaults";
     static final int ORDINAL = 50;
 
-    private static final String API = "quarkus.fault-tolerance.\"" + SchematicApi.class.getName() + "\".";
-    private static final String EVENTS = "quarkus.fault-tolerance.\"" + EventCaptureApi.class.getName() + "\".";
+    private static final String API = faultTolerance(SchematicApi.class);
+    private static final String EVENTS = faultTolerance(EventCaptureApi.class);
     private static final String API_CLIENT = "quarkus.rest-client." + SchematicApi.CONFIG_KEY + ".";
     private static final String EVENTS_CLIENT = "quarkus.rest-client." + EventCaptureApi.CONFIG_KEY + ".";
 
@@ -63,6 +63,14 @@ public class SchematicClientConfigSource implements ConfigSourceFactory {
         values.put(API + "circuit-breaker.delay-unit", "millis");
 
         return List.of(new PropertiesConfigSource(values, NAME, ORDINAL));
+    }
+
+    /**
+     * Fault Tolerance identifies the REST client's methods by the CDI bean class Quarkus generates for the interface
+     * ({@code <interface>$$CDIWrapper}), so class-level settings go under that name. RetryAndTimeoutTest proves it.
+     */
+    private static String faultTolerance(Class<?> restClient) {
+        return "quarkus.fault-tolerance.\"" + restClient.getName() + "$$CDIWrapper\".";
     }
 
     /** Reads {@code quarkus.schematic.*} values (or their defaults) and writes them under other names. */

@@ -1,5 +1,7 @@
 package io.quarkiverse.schematic.runtime.client;
 
+import java.util.List;
+
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 
@@ -34,7 +36,8 @@ public class CallBudgetFilter implements ClientRequestFilter {
 
     /** The budget among the invoked method's parameters, or {@code null}. */
     static CallBudget budgetOf(Object invokedParameters) {
-        if (invokedParameters instanceof Object[] parameters) {
+        // Quarkus REST Client stores the invoked method's arguments as a List
+        if (invokedParameters instanceof List<?> parameters) {
             for (Object parameter : parameters) {
                 if (parameter instanceof CallBudget budget) {
                     return budget;
