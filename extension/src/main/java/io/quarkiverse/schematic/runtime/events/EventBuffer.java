@@ -20,6 +20,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.schematic.SchematicClientErrorException;
 import io.quarkiverse.schematic.runtime.client.CapturedEvent;
 
 /**
@@ -28,7 +29,8 @@ import io.quarkiverse.schematic.runtime.client.CapturedEvent;
  * <p>
  * A batch is sent when {@code maxBatchSize} events are queued or {@code flushInterval} has passed. A batch that fails
  * (after the sender's retries) stays at the head and is tried again with exponential backoff: events are only
- * forgotten when delivered, or when shutdown runs out of time (counted and logged). Every queued event, including a
+ * forgotten when delivered, refused by Schematic with a 4xx that a retry cannot fix, or still queued when shutdown
+ * runs out of time (each counted and logged). Every queued event, including a
  * failing batch, counts against {@code capacity}; beyond it new events are dropped, counted, and logged at most once
  * a minute.
  */
@@ -54,6 +56,7 @@ public final class EventBuffer implements EventSink {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failedSends = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong lastDropLog = new AtomicLong(System.nanoTime() - DROP_LOG_INTERVAL_NANOS);
     private final Thread flusher;
 
@@ -123,7 +126,8 @@ public final class EventBuffer implements EventSink {
 
     @Override
     public EventStats stats() {
-        return new EventStats(size.get(), accepted.sum(), delivered.get(), dropped.sum(), failedSends.get(), lost.get());
+        return new EventStats(size.get(), accepted.sum(), delivered.get(), dropped.sum(), failedSends.get(),
+                rejected.get(), lost.get());
     }
 
     @Override
@@ -208,6 +212,15 @@ public final class EventBuffer implements EventSink {
     private boolean sendInFlight() {
         try {
             sender.send(inFlight);
+        } catch (SchematicClientErrorException refused) {
+            // 400, 401, 403...: sending the same batch again cannot succeed
+            int count = inFlight.size();
+            inFlight = null;
+            rejected.addAndGet(count);
+            size.addAndGet(-count);
+            LOG.errorf("Schematic refused %d events (HTTP %d), they are dropped: %s", count, refused.statusCode(),
+                    refused.body());
+            return true;
         } catch (RuntimeException failure) {
             failedSends.incrementAndGet();
             backoffNanos = nextBackoff();

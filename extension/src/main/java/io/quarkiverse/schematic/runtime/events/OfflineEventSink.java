@@ -23,7 +23,7 @@ public final class OfflineEventSink implements EventSink {
 
     @Override
     public EventStats stats() {
-        return new EventStats(0, 0, 0, dropped.sum(), 0, 0);
+        return new EventStats(0, 0, 0, dropped.sum(), 0, 0, 0);
     }
 
     @Override

@@ -1,0 +1,119 @@
+package io.quarkiverse.schematic.test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+
+import io.quarkiverse.schematic.CompanyUpsert;
+import io.quarkiverse.schematic.FlagCheck;
+import io.quarkiverse.schematic.FlagSource;
+import io.quarkiverse.schematic.ReactiveSchematicService;
+import io.quarkiverse.schematic.RequestOptions;
+import io.quarkiverse.schematic.SchematicHttpException;
+import io.quarkiverse.schematic.SchematicTimeoutException;
+import io.quarkus.test.QuarkusUnitTest;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * The reactive service behaves like the blocking one and never blocks the event loop.
+ */
+class ReactiveServiceTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = SchematicStub.app()
+            .overrideConfigKey("quarkus.schematic.cache.enabled", "false")
+            .overrideConfigKey("quarkus.schematic.circuit-breaker.enabled", "false")
+            .overrideConfigKey("quarkus.schematic.timeout", "800ms");
+
+    @Inject
+    ReactiveSchematicService reactive;
+
+    @Inject
+    Vertx vertx;
+
+    final WireMock stub = SchematicStub.client();
+
+    @BeforeEach
+    void reset() {
+        stub.resetMappings();
+        stub.resetRequests();
+    }
+
+    @Test
+    void checksFlagsOnTheEventLoopWhileItKeepsServingOtherWork() throws Exception {
+        stub.register(post(urlPathEqualTo("/flags/beta/check")).willReturn(SchematicStub.json(
+                SchematicStub.flagJson("beta", true)).withFixedDelay(400)));
+        CompletableFuture<FlagCheck> answer = new CompletableFuture<>();
+        CompletableFuture<Long> timerFiredAt = new CompletableFuture<>();
+        Context context = vertx.getOrCreateContext();
+
+        context.runOnContext(ignored -> {
+            assertThat(Context.isOnEventLoopThread()).isTrue();
+            reactive.checkFlagDetails("beta", Map.of("id", "acme"), null)
+                    .subscribe().with(answer::complete, answer::completeExceptionally);
+            // a blocked event loop could not fire this timer while the check is in flight
+            vertx.setTimer(50, id -> timerFiredAt.complete(System.nanoTime()));
+        });
+
+        FlagCheck check = answer.get(5, TimeUnit.SECONDS);
+        long answeredAt = System.nanoTime();
+        assertThat(check.value()).isTrue();
+        assertThat(check.source()).isEqualTo(FlagSource.REMOTE);
+        assertThat(timerFiredAt.get(1, TimeUnit.SECONDS)).isLessThan(answeredAt);
+    }
+
+    @Test
+    void upsertErrorsArriveAsTypedFailures() {
+        stub.register(post(urlPathEqualTo("/companies")).willReturn(aResponse().withStatus(503)));
+
+        Throwable failure = reactive.upsertCompany(CompanyUpsert.keys(Map.of("id", "acme")))
+                .onItem().<Throwable> transform(company -> null)
+                .onFailure().recoverWithItem(t -> t)
+                .await().atMost(Duration.ofSeconds(5));
+
+        assertThat(failure).isInstanceOf(SchematicHttpException.class);
+        assertThat(((SchematicHttpException) failure).statusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void perRequestTimeoutAppliesToUni() {
+        stub.register(post(urlPathEqualTo("/companies")).willReturn(aResponse().withFixedDelay(3_000).withStatus(200)));
+
+        Throwable failure = reactive.withOptions(RequestOptions.timeout(Duration.ofMillis(150)))
+                .upsertCompany(CompanyUpsert.keys(Map.of("id", "acme")))
+                .onItem().<Throwable> transform(company -> null)
+                .onFailure().recoverWithItem(t -> t)
+                .await().atMost(Duration.ofSeconds(2));
+
+        assertThat(failure).isInstanceOf(SchematicTimeoutException.class);
+    }
+
+    @Test
+    void bulkChecksKeepTheRequestedOrder() {
+        stub.register(post(urlPathEqualTo("/flags/check")).willReturn(SchematicStub.json("{\"data\":{\"flags\":["
+                + SchematicStub.flagData("a", true) + "," + SchematicStub.flagData("b", false) + "]}}")));
+
+        List<FlagCheck> checks = reactive.checkFlags(List.of("b", "missing", "a"), Map.of("id", "acme"), null)
+                .await().atMost(Duration.ofSeconds(5));
+
+        assertThat(checks).extracting(FlagCheck::flag).containsExactly("b", "missing", "a");
+        assertThat(checks).extracting(FlagCheck::source)
+                .containsExactly(FlagSource.REMOTE, FlagSource.DEFAULT, FlagSource.REMOTE);
+    }
+}

@@ -1,0 +1,82 @@
+package io.quarkiverse.schematic.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+class SchematicConfigValidatorTest {
+
+    private static List<String> problems(String... keyValues) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            values.put(keyValues[i], keyValues[i + 1]);
+        }
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withMapping(SchematicConfig.class)
+                .withConverter(Duration.class, 100, new DurationConverter())
+                .withConverter(MemorySize.class, 100, new MemorySizeConverter())
+                .withDefaultValues(values)
+                .build();
+        return SchematicConfigValidator.problems(config.getConfigMapping(SchematicConfig.class));
+    }
+
+    @Test
+    void defaultsWithAnApiKeyAreValid() {
+        assertThat(problems("quarkus.schematic.api-key", "secret-key")).isEmpty();
+    }
+
+    @Test
+    void offlineNeedsNoApiKey() {
+        assertThat(problems("quarkus.schematic.offline", "true")).isEmpty();
+    }
+
+    @Test
+    void missingApiKeyNamesThePropertyAndOffline() {
+        assertThat(problems()).singleElement().asString()
+                .contains("quarkus.schematic.api-key").contains("quarkus.schematic.offline");
+        assertThat(problems("quarkus.schematic.api-key", "  ")).singleElement().asString()
+                .contains("quarkus.schematic.api-key");
+    }
+
+    @Test
+    void eachBadValueNamesItsProperty() {
+        assertThat(problems("quarkus.schematic.api-key", "k",
+                "quarkus.schematic.base-url", "not a url",
+                "quarkus.schematic.event-capture-url", "ftp://c.example.com",
+                "quarkus.schematic.timeout", "-5s",
+                "quarkus.schematic.max-retries", "-1",
+                "quarkus.schematic.cache.ttl", "0s",
+                "quarkus.schematic.circuit-breaker.failure-ratio", "1.5",
+                "quarkus.schematic.events.max-batch-size", "0",
+                "quarkus.schematic.events.capacity", "0",
+                "quarkus.schematic.webhook.tolerance", "-1m"))
+                .anySatisfy(p -> assertThat(p).startsWith("quarkus.schematic.base-url"))
+                .anySatisfy(p -> assertThat(p).startsWith("quarkus.schematic.event-capture-url"))
+                .anySatisfy(p -> assertThat(p).startsWith("quarkus.schematic.timeout must be positive"))
+                .anySatisfy(p -> assertThat(p).startsWith("quarkus.schematic.max-retries must not be negative"))
+                .anySatisfy(p -> assertThat(p).startsWith("quarkus.schematic.cache.ttl"))
+                .anySatisfy(p -> assertThat(p).startsWith("quarkus.schematic.circuit-breaker.failure-ratio"))
+                .anySatisfy(p -> assertThat(p).startsWith("quarkus.schematic.events.max-batch-size"))
+                .anySatisfy(p -> assertThat(p).startsWith("quarkus.schematic.events.capacity"))
+                .anySatisfy(p -> assertThat(p).startsWith("quarkus.schematic.webhook.tolerance"))
+                .hasSize(9);
+    }
+
+    @Test
+    void theApiKeyIsNeverEchoed() {
+        String key = "sch_live_very_secret";
+        assertThat(problems("quarkus.schematic.api-key", key, "quarkus.schematic.base-url", "nope"))
+                .allSatisfy(p -> assertThat(p).doesNotContain(key));
+    }
+}
