@@ -46,7 +46,7 @@ public final class SchematicStub {
 
     static void startServer() {
         int port = freePort();
-        server = new WireMockServer(wireMockConfig().port(port).containerThreads(10));
+        server = new WireMockServer(wireMockConfig().port(port).containerThreads(40));
         server.start();
         System.setProperty(PORT_PROPERTY, Integer.toString(port));
     }

@@ -1,0 +1,158 @@
+package io.quarkiverse.schematic.test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+
+import io.quarkiverse.schematic.FlagCheck;
+import io.quarkiverse.schematic.FlagSource;
+import io.quarkiverse.schematic.SchematicService;
+import io.quarkiverse.schematic.runtime.SchematicCore;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * The flag-check cache: hits make no request, keys ignore map order, entries expire and are bounded.
+ */
+class FlagCacheTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = SchematicStub.app()
+            .overrideConfigKey("quarkus.schematic.cache.ttl", "400ms")
+            .overrideConfigKey("quarkus.schematic.cache.max-size", "3")
+            .overrideConfigKey("quarkus.schematic.max-retries", "0");
+
+    @Inject
+    SchematicService schematic;
+
+    @Inject
+    SchematicCore core;
+
+    final WireMock stub = SchematicStub.client();
+
+    @BeforeEach
+    void reset() {
+        stub.resetMappings();
+        stub.resetRequests();
+        core.flags().cache().clear();
+    }
+
+    private int checks(String flag) {
+        return stub.find(postRequestedFor(urlPathEqualTo("/flags/" + flag + "/check"))).size();
+    }
+
+    @Test
+    void secondIdenticalCheckIsServedFromTheCache() {
+        SchematicStub.flag(stub, "beta", true);
+
+        FlagCheck first = schematic.checkFlagDetails("beta", Map.of("id", "acme"), Map.of("email", "j@acme.com"));
+        FlagCheck second = schematic.checkFlagDetails("beta", Map.of("id", "acme"), Map.of("email", "j@acme.com"));
+
+        assertThat(first.source()).isEqualTo(FlagSource.REMOTE);
+        assertThat(second.source()).isEqualTo(FlagSource.CACHE);
+        assertThat(second.value()).isTrue();
+        assertThat(second.ruleId()).isEqualTo("rule_1");
+        assertThat(checks("beta")).isEqualTo(1);
+    }
+
+    @Test
+    void keyOrderDoesNotMatterButOtherKeysMiss() {
+        SchematicStub.flag(stub, "beta", true);
+        Map<String, String> company = new LinkedHashMap<>();
+        company.put("id", "acme");
+        company.put("region", "eu");
+        Map<String, String> reversed = new LinkedHashMap<>();
+        reversed.put("region", "eu");
+        reversed.put("id", "acme");
+
+        schematic.checkFlag("beta", company, Map.of("email", "a@acme.com"));
+        assertThat(schematic.checkFlagDetails("beta", reversed, Map.of("email", "a@acme.com")).source())
+                .isEqualTo(FlagSource.CACHE);
+        assertThat(checks("beta")).isEqualTo(1);
+
+        assertThat(schematic.checkFlagDetails("beta", reversed, Map.of("email", "b@acme.com")).source())
+                .isEqualTo(FlagSource.REMOTE);
+        assertThat(schematic.checkFlagDetails("beta", Map.of("id", "acme"), Map.of("email", "a@acme.com")).source())
+                .isEqualTo(FlagSource.REMOTE);
+        assertThat(checks("beta")).isEqualTo(3);
+    }
+
+    @Test
+    void aCallerMutatingItsMapAfterwardsDoesNotCorruptTheCache() {
+        SchematicStub.flag(stub, "beta", true);
+        Map<String, String> company = new java.util.HashMap<>(Map.of("id", "acme"));
+
+        schematic.checkFlag("beta", company, null);
+        company.put("id", "other");
+
+        assertThat(schematic.checkFlagDetails("beta", Map.of("id", "acme"), null).source()).isEqualTo(FlagSource.CACHE);
+        assertThat(schematic.checkFlagDetails("beta", Map.of("id", "other"), null).source()).isEqualTo(FlagSource.REMOTE);
+    }
+
+    @Test
+    void entriesExpireAfterTheTtl() {
+        SchematicStub.flag(stub, "beta", true);
+
+        schematic.checkFlag("beta", Map.of("id", "acme"), null);
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
+                .until(() -> schematic.checkFlagDetails("beta", Map.of("id", "acme"), null).source() == FlagSource.REMOTE);
+
+        assertThat(checks("beta")).isEqualTo(2);
+    }
+
+    @Test
+    void maxSizeEvicts() {
+        SchematicStub.flag(stub, "beta", true);
+
+        for (int i = 0; i < 10; i++) {
+            schematic.checkFlag("beta", Map.of("id", "company-" + i), null);
+        }
+
+        assertThat(core.flags().cache().size()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void failedChecksAreNotCached() {
+        stub.register(post(urlPathEqualTo("/flags/beta/check")).willReturn(aResponse().withStatus(500)));
+
+        assertThat(schematic.checkFlagDetails("beta", Map.of("id", "acme"), null).source()).isEqualTo(FlagSource.DEFAULT);
+        SchematicStub.flag(stub, "beta", true);
+        FlagCheck recovered = schematic.checkFlagDetails("beta", Map.of("id", "acme"), null);
+
+        assertThat(recovered.source()).isEqualTo(FlagSource.REMOTE);
+        assertThat(recovered.value()).isTrue();
+    }
+
+    @Test
+    void bulkCheckFillsTheCacheAndIsServedFromItWhenEveryFlagIsCached() {
+        stub.register(post(urlPathEqualTo("/flags/check")).willReturn(SchematicStub.json("{\"data\":{\"flags\":["
+                + SchematicStub.flagData("a", true) + "," + SchematicStub.flagData("b", false) + "]}}")));
+
+        List<FlagCheck> first = schematic.checkFlags(List.of("a", "b"), Map.of("id", "acme"), null);
+        List<FlagCheck> second = schematic.checkFlags(List.of("b", "a"), Map.of("id", "acme"), null);
+
+        assertThat(first).extracting(FlagCheck::source).containsOnly(FlagSource.REMOTE);
+        assertThat(second).extracting(FlagCheck::flag).containsExactly("b", "a");
+        assertThat(second).extracting(FlagCheck::source).containsOnly(FlagSource.CACHE);
+        assertThat(schematic.checkFlagDetails("a", Map.of("id", "acme"), null).source()).isEqualTo(FlagSource.CACHE);
+        assertThat(stub.find(postRequestedFor(urlPathEqualTo("/flags/check")))).hasSize(1);
+
+        schematic.checkFlags(List.of("a", "c"), Map.of("id", "acme"), null);
+        assertThat(stub.find(postRequestedFor(urlPathEqualTo("/flags/check")))).hasSize(2);
+    }
+}
