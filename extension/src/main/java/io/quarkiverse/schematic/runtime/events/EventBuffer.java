@@ -242,8 +242,11 @@ public final class EventBuffer implements EventSink {
         return Math.round(base * ThreadLocalRandom.current().nextDouble(0.75, 1.25));
     }
 
+    /** A random (version 4) UUID without the contention of SecureRandom: it only needs to be unique. */
     private static String randomKey() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return new UUID(random.nextLong(), random.nextLong()).toString();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 }

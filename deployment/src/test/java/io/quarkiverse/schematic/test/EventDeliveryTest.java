@@ -1,0 +1,191 @@
+package io.quarkiverse.schematic.test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import io.quarkiverse.schematic.Identify;
+import io.quarkiverse.schematic.SchematicService;
+import io.quarkiverse.schematic.Track;
+import io.quarkiverse.schematic.runtime.SchematicCore;
+import io.quarkiverse.schematic.runtime.events.EventStats;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * identify/track are buffered and delivered in batches with the capture envelope, in order, exactly once.
+ */
+class EventDeliveryTest {
+
+    static final int BATCH = 10;
+    static final int CAPACITY = 50;
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = SchematicStub.app()
+            .overrideConfigKey("quarkus.schematic.events.max-batch-size", Integer.toString(BATCH))
+            .overrideConfigKey("quarkus.schematic.events.capacity", Integer.toString(CAPACITY))
+            .overrideConfigKey("quarkus.schematic.events.flush-interval", "300ms")
+            .overrideConfigKey("quarkus.schematic.timeout", "5s");
+
+    @Inject
+    SchematicService schematic;
+
+    @Inject
+    SchematicCore core;
+
+    final WireMock stub = SchematicStub.client();
+    final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void reset() {
+        stub.resetMappings();
+        stub.resetRequests();
+        stub.register(post(urlPathEqualTo("/batch")).willReturn(aResponse().withStatus(200)));
+    }
+
+    private List<JsonNode> deliveredEvents() throws Exception {
+        List<JsonNode> events = new ArrayList<>();
+        for (LoggedRequest request : batches()) {
+            json.readTree(request.getBodyAsString()).get("events").forEach(events::add);
+        }
+        return events;
+    }
+
+    private List<LoggedRequest> batches() {
+        // in the order the server received them
+        return stub.find(postRequestedFor(urlPathEqualTo("/batch")));
+    }
+
+    @Test
+    void eventsGoOutInFullBatchesInOrderWithTheCaptureEnvelope() throws Exception {
+        for (int i = 0; i < 25; i++) {
+            schematic.track(Track.event("api-call").company(Map.of("id", "acme")).user(Map.of("email", "j@acme.com"))
+                    .traits(Map.of("n", i)).quantity(i));
+        }
+        schematic.flush();
+
+        assertThat(batches()).hasSize(3);
+        List<JsonNode> events = deliveredEvents();
+        assertThat(events).hasSize(25);
+        for (int i = 0; i < 25; i++) {
+            JsonNode event = events.get(i);
+            assertThat(event.get("type").asText()).isEqualTo("track");
+            assertThat(event.get("api_key").asText()).isEqualTo(SchematicStub.API_KEY);
+            assertThat(event.get("sent_at").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
+            assertThat(event.get("idempotency_key").asText()).hasSize(36);
+            JsonNode body = event.get("body");
+            assertThat(body.get("event").asText()).isEqualTo("api-call");
+            assertThat(body.get("company").get("id").asText()).isEqualTo("acme");
+            assertThat(body.get("user").get("email").asText()).isEqualTo("j@acme.com");
+            assertThat(body.get("traits").get("n").asInt()).isEqualTo(i);
+            assertThat(body.get("quantity").asLong()).isEqualTo(i);
+        }
+        stub.verifyThat(postRequestedFor(urlPathEqualTo("/batch"))
+                .withHeader("X-Schematic-Api-Key", equalTo(SchematicStub.API_KEY)));
+    }
+
+    @Test
+    void identifyCarriesUserAndCompany() throws Exception {
+        schematic.identify(Identify.user(Map.of("email", "jane@acme.com")).name("Jane").traits(Map.of("role", "admin"))
+                .company(Map.of("id", "acme"), "Acme Inc", Map.of("seats", 40)));
+        schematic.track(Track.event("login").user(Map.of("email", "jane@acme.com")));
+        schematic.flush();
+
+        List<JsonNode> events = deliveredEvents();
+        assertThat(events).hasSize(2);
+        JsonNode identify = events.get(0);
+        assertThat(identify.get("type").asText()).isEqualTo("identify");
+        assertThat(json.writeValueAsString(identify.get("body"))).isEqualTo(
+                "{\"keys\":{\"email\":\"jane@acme.com\"},\"name\":\"Jane\",\"traits\":{\"role\":\"admin\"},"
+                        + "\"company\":{\"keys\":{\"id\":\"acme\"},\"name\":\"Acme Inc\",\"traits\":{\"seats\":40}}}");
+        assertThat(events.get(1).get("body").has("quantity")).as("quantity omitted when not given").isFalse();
+    }
+
+    @Test
+    void theIntervalFlushesWithoutAFullBatch() {
+        schematic.track(Track.event("api-call").company(Map.of("id", "acme")));
+
+        await().atMost(Duration.ofSeconds(3)).until(() -> batches().size() == 1);
+    }
+
+    @Test
+    void aFullBufferDropsAndCountsWithoutLosingWhatItAccepted() throws Exception {
+        stub.register(post(urlPathEqualTo("/batch")).willReturn(aResponse().withStatus(200).withFixedDelay(1_000)));
+        EventStats before = core.events().stats();
+
+        for (int i = 0; i < CAPACITY + 30; i++) {
+            schematic.track(Track.event("burst").company(Map.of("id", "acme")).traits(Map.of("i", i)));
+        }
+        EventStats during = core.events().stats();
+        schematic.flush();
+
+        assertThat(during.dropped() - before.dropped()).isGreaterThanOrEqualTo(30);
+        long accepted = during.accepted() - before.accepted();
+        assertThat(deliveredEvents()).hasSize((int) accepted);
+        assertThat(core.events().stats().queued()).isZero();
+    }
+
+    @Test
+    void aFailedBatchIsRetriedAndEveryEventDeliveredExactlyOnce() throws Exception {
+        stub.register(post(urlPathEqualTo("/batch")).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("up"));
+        stub.register(post(urlPathEqualTo("/batch")).inScenario("flaky").whenScenarioStateIs("up")
+                .willReturn(aResponse().withStatus(200)));
+
+        for (int i = 0; i < 15; i++) {
+            schematic.track(Track.event("retry").company(Map.of("id", "acme")).traits(Map.of("i", i)));
+        }
+        schematic.flush();
+
+        List<LoggedRequest> sent = batches();
+        assertThat(sent.size()).isGreaterThanOrEqualTo(3);
+        // what the server accepted: every request but the first, which got the 500
+        List<JsonNode> accepted = new ArrayList<>();
+        for (LoggedRequest request : sent.subList(1, sent.size())) {
+            json.readTree(request.getBodyAsString()).get("events").forEach(accepted::add);
+        }
+        assertThat(accepted).hasSize(15);
+        Set<String> keys = new HashSet<>();
+        accepted.forEach(event -> keys.add(event.get("idempotency_key").asText()));
+        assertThat(keys).hasSize(15);
+        assertThat(accepted).extracting(event -> event.get("body").get("traits").get("i").asInt())
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 15).boxed().toList());
+    }
+
+    @Test
+    void badEventsAreRejectedAtTheCall() {
+        assertThatThrownBy(() -> Track.event(" ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("event");
+        assertThatThrownBy(() -> Track.event("x").quantity(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("quantity");
+        assertThatThrownBy(() -> schematic.track(Track.event("x"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("company or user");
+        assertThatThrownBy(() -> Identify.user(Map.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("keys");
+        assertThatThrownBy(() -> Track.event("x").company(Map.of("id", " "))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("company");
+    }
+}

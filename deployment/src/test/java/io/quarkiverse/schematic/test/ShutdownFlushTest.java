@@ -1,0 +1,60 @@
+package io.quarkiverse.schematic.test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkiverse.schematic.SchematicService;
+import io.quarkiverse.schematic.Track;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * Stopping the application delivers every accepted event, although the interval would not have fired yet.
+ */
+class ShutdownFlushTest {
+
+    static final int EVENTS = 2_500;
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = SchematicStub.app()
+            .overrideConfigKey("quarkus.schematic.events.flush-interval", "1h")
+            .setAfterAllCustomizer(ShutdownFlushTest::assertEverythingDeliveredThenStop);
+
+    @Inject
+    SchematicService schematic;
+
+    @Test
+    void queueEventsAndLetTheApplicationStop() {
+        SchematicStub.client().register(post(urlPathEqualTo("/batch")).willReturn(aResponse().withStatus(200)));
+        for (int i = 0; i < EVENTS; i++) {
+            schematic.track(Track.event("shutdown").company(Map.of("id", "acme")).traits(Map.of("i", i)));
+        }
+    }
+
+    /** Runs after the application stopped, before the stub server goes away. */
+    static void assertEverythingDeliveredThenStop() {
+        try {
+            ObjectMapper json = new ObjectMapper();
+            int delivered = 0;
+            for (var request : SchematicStub.client().find(postRequestedFor(urlPathEqualTo("/batch")))) {
+                delivered += json.readTree(request.getBodyAsString()).get("events").size();
+            }
+            assertThat(delivered).isEqualTo(EVENTS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            SchematicStub.stopServer();
+        }
+    }
+}
