@@ -22,6 +22,7 @@ import io.quarkiverse.schematic.runtime.webhook.WebhookVerifierProducer;
 import io.quarkiverse.schematic.webhook.SchematicWebhook;
 import io.quarkiverse.schematic.webhook.SchematicWebhookEvent;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -100,14 +101,16 @@ class WebhookProcessor {
      * instead.
      */
     @BuildStep
-    void requireRest(Capabilities capabilities, WebhookBuildTimeConfig config, CombinedIndexBuildItem index) {
+    void requireRest(Capabilities capabilities, WebhookBuildTimeConfig config, CombinedIndexBuildItem index,
+            BuildProducer<ValidationErrorBuildItem> errors) {
         if (capabilities.isPresent(Capability.REST)) {
             return;
         }
         List<String> receivers = receivers(config, index);
         if (!receivers.isEmpty()) {
-            throw new ConfigurationException("Schematic webhook verification needs Quarkus REST (io.quarkus:quarkus-rest)"
-                    + " for " + String.join(", ", receivers) + "; add the dependency");
+            errors.produce(new ValidationErrorBuildItem(new ConfigurationException(
+                    "Schematic webhook verification needs Quarkus REST (io.quarkus:quarkus-rest) for "
+                            + String.join(", ", receivers) + "; add the dependency")));
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
@@ -31,12 +32,13 @@ public class WebhookRequestFilter implements ResteasyReactiveContainerRequestFil
 
     private static final Logger LOG = Logger.getLogger(WebhookRequestFilter.class);
 
-    private final WebhookVerifier verifier;
-    private final long maxBodySize;
+    // Quarkus REST creates filters at static init, before runtime configuration exists: resolve on use.
+    private final Provider<WebhookVerifier> verifier;
+    private final Provider<SchematicConfig> config;
 
-    public WebhookRequestFilter(WebhookVerifier verifier, SchematicConfig config) {
+    public WebhookRequestFilter(Provider<WebhookVerifier> verifier, Provider<SchematicConfig> config) {
         this.verifier = verifier;
-        this.maxBodySize = config.webhook().maxBodySize().asLongValue();
+        this.config = config;
     }
 
     @Override
@@ -52,24 +54,30 @@ public class WebhookRequestFilter implements ResteasyReactiveContainerRequestFil
             reject(request, Reason.MISSING_TIMESTAMP);
             return;
         }
+        long maxBodySize = config.get().webhook().maxBodySize().asLongValue();
         if (request.getLength() > maxBodySize) {
-            tooLarge(request);
+            tooLarge(request, maxBodySize);
             return;
         }
+        Delivery delivery = new Delivery(request, signature, timestamp, maxBodySize);
         ResteasyReactiveRequestContext context = (ResteasyReactiveRequestContext) request.getServerRequestContext();
         if (BlockingOperationControl.isBlockingAllowed() || context.hasInputStream()) {
-            accept(request, readBlocking(request), signature, timestamp);
+            accept(delivery, readBlocking(request, maxBodySize));
         } else {
             request.suspend();
             AsyncBody.read(context.serverRequest(), maxBodySize, body -> {
-                if (accept(request, body, signature, timestamp)) {
+                if (accept(delivery, body)) {
                     request.resume();
                 }
             });
         }
     }
 
-    private byte[] readBlocking(ResteasyReactiveContainerRequestContext request) {
+    private record Delivery(ResteasyReactiveContainerRequestContext request, String signature, String timestamp,
+            long maxBodySize) {
+    }
+
+    private static byte[] readBlocking(ResteasyReactiveContainerRequestContext request, long maxBodySize) {
         try {
             return BoundedBody.read(request.getEntityStream(), maxBodySize);
         } catch (IOException e) {
@@ -78,23 +86,22 @@ public class WebhookRequestFilter implements ResteasyReactiveContainerRequestFil
     }
 
     /** Lets the request through with the verified body, or aborts it; {@code body} is null when too large. */
-    private boolean accept(ResteasyReactiveContainerRequestContext request, byte[] body, String signature,
-            String timestamp) {
+    private boolean accept(Delivery delivery, byte[] body) {
         if (body == null) {
-            tooLarge(request);
+            tooLarge(delivery.request(), delivery.maxBodySize());
             return false;
         }
         try {
-            verifier.verify(body, signature, timestamp);
+            verifier.get().verify(body, delivery.signature(), delivery.timestamp());
         } catch (WebhookVerificationException e) {
-            reject(request, e.reason());
+            reject(delivery.request(), e.reason());
             return false;
         }
-        request.setEntityStream(new ByteArrayInputStream(body));
+        delivery.request().setEntityStream(new ByteArrayInputStream(body));
         return true;
     }
 
-    private void reject(ResteasyReactiveContainerRequestContext request, Reason reason) {
+    private static void reject(ResteasyReactiveContainerRequestContext request, Reason reason) {
         // A wrong signature or a stale timestamp usually means a misconfigured secret, a clock problem or a replay,
         // which operators need to see; unsigned or garbled requests are mostly noise from scanners.
         boolean noteworthy = reason == Reason.SIGNATURE_MISMATCH || reason == Reason.TIMESTAMP_OUTSIDE_TOLERANCE;
@@ -103,7 +110,7 @@ public class WebhookRequestFilter implements ResteasyReactiveContainerRequestFil
         request.abortWith(WebhookProblems.unauthorized());
     }
 
-    private void tooLarge(ResteasyReactiveContainerRequestContext request) {
+    private static void tooLarge(ResteasyReactiveContainerRequestContext request, long maxBodySize) {
         LOG.debugf("Rejected a Schematic webhook delivery to %s: body larger than %d bytes",
                 request.getUriInfo().getPath(), maxBodySize);
         request.abortWith(WebhookProblems.tooLarge());
