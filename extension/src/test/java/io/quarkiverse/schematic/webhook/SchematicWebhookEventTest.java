@@ -53,7 +53,8 @@ class SchematicWebhookEventTest {
 
     @Test
     void userEvent() {
-        SchematicWebhookEvent event = parse("{\"action\":\"user.created\",\"body\":{\"id\":\"user_1\",\"name\":\"Zoë\","
+        SchematicWebhookEvent event = parse("{\"action\":\"user.created\","
+                + "\"body\":{\"id\":\"user_1\",\"name\":\"Zoë\","
                 + "\"keys\":{\"email\":\"zoe@acme.com\"},\"company\":{\"id\":\"comp_1\",\"name\":\"Acme\"}}}");
 
         assertThat(event.user()).contains(new WebhookUser("user_1", "Zoë", Map.of("email", "zoe@acme.com"), Map.of()));

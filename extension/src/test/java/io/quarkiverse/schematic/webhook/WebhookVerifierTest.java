@@ -28,7 +28,8 @@ class WebhookVerifierTest {
         return Stream.of(
                 Arguments.of("test-secret", "1609459200", "{\"event\":\"test\"}",
                         "698efb567d886c51002192c79ba46a8ec5735ab1f1976eedb041cf2375b4fb90"),
-                Arguments.of("whsec_example_123", "1735689600", "{\"type\":\"company.updated\",\"data\":{\"id\":\"comp_1\"}}",
+                Arguments.of("whsec_example_123", "1735689600",
+                        "{\"type\":\"company.updated\",\"data\":{\"id\":\"comp_1\"}}",
                         "d3719111f1d69d5e7c139464814ec6cd9f6e2b81513a7e4e1368c5a4ff401b7c"),
                 Arguments.of("s3cr3t", "1700000000", "",
                         "85b055b2f36397e5ca0a831249c09d2bc1cd3fb27e9364ddc2ecd004eb823464"));

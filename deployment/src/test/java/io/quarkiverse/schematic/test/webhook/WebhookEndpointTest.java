@@ -71,8 +71,8 @@ class WebhookEndpointTest {
 
         assertThat(deliveries.received()).singleElement().satisfies(event -> {
             assertThat(event.type()).isEqualTo("company.updated");
-            assertThat(event.company()).contains(new WebhookCompany("comp_1", "Zoë Ünïcødé 😀 日本語 ✓", Map.of(),
-                    Map.of("seats", 40)));
+            assertThat(event.company()).contains(new WebhookCompany("comp_1", "Zoë Ünïcødé 😀 日本語 ✓",
+                    Map.of(), Map.of("seats", 40)));
             assertThat(event.deliveredAt()).contains(sentAt);
             assertThat(event.rawBody()).isEqualTo(Payloads.UNICODE);
         });

@@ -188,6 +188,7 @@ class WebhookFilterTest {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.asString())
-                .isEqualTo("{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Webhook signature verification failed\"}");
+                .isEqualTo("{\"title\":\"Unauthorized\",\"status\":401,"
+                        + "\"detail\":\"Webhook signature verification failed\"}");
     }
 }

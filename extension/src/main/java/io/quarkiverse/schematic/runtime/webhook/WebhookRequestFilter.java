@@ -32,13 +32,28 @@ public class WebhookRequestFilter implements ResteasyReactiveContainerRequestFil
 
     private static final Logger LOG = Logger.getLogger(WebhookRequestFilter.class);
 
-    // Quarkus REST creates filters at static init, before runtime configuration exists: resolve on use.
-    private final Provider<WebhookVerifier> verifier;
-    private final Provider<SchematicConfig> config;
+    // Quarkus REST creates filters at static init, before runtime configuration exists: resolved on first use.
+    private final Provider<WebhookVerifier> verifierProvider;
+    private final Provider<SchematicConfig> configProvider;
+    private volatile Settings settings;
 
     public WebhookRequestFilter(Provider<WebhookVerifier> verifier, Provider<SchematicConfig> config) {
-        this.verifier = verifier;
-        this.config = config;
+        this.verifierProvider = verifier;
+        this.configProvider = config;
+    }
+
+    private record Settings(WebhookVerifier verifier, long maxBodySize) {
+    }
+
+    private Settings settings() {
+        Settings resolved = settings;
+        if (resolved == null) {
+            // A race only resolves the same values twice.
+            resolved = new Settings(verifierProvider.get(),
+                    configProvider.get().webhook().maxBodySize().asLongValue());
+            settings = resolved;
+        }
+        return resolved;
     }
 
     @Override
@@ -54,13 +69,14 @@ public class WebhookRequestFilter implements ResteasyReactiveContainerRequestFil
             reject(request, Reason.MISSING_TIMESTAMP);
             return;
         }
-        long maxBodySize = config.get().webhook().maxBodySize().asLongValue();
+        long maxBodySize = settings().maxBodySize();
         if (request.getLength() > maxBodySize) {
             tooLarge(request, maxBodySize);
             return;
         }
         Delivery delivery = new Delivery(request, signature, timestamp, maxBodySize);
         ResteasyReactiveRequestContext context = (ResteasyReactiveRequestContext) request.getServerRequestContext();
+        // A body another filter already put in memory can be read on any thread.
         if (BlockingOperationControl.isBlockingAllowed() || context.hasInputStream()) {
             accept(delivery, readBlocking(request, maxBodySize));
         } else {
@@ -92,7 +108,7 @@ public class WebhookRequestFilter implements ResteasyReactiveContainerRequestFil
             return false;
         }
         try {
-            verifier.get().verify(body, delivery.signature(), delivery.timestamp());
+            settings().verifier().verify(body, delivery.signature(), delivery.timestamp());
         } catch (WebhookVerificationException e) {
             reject(delivery.request(), e.reason());
             return false;
