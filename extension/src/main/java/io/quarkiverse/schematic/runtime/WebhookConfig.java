@@ -17,8 +17,15 @@ public interface WebhookConfig {
     Optional<String> secret();
 
     /**
+     * The signing secret being replaced, still accepted alongside {@code secret} while a secret rotation is under
+     * way. Remove it once every delivery signed with it has arrived. Never logged.
+     */
+    Optional<String> previousSecret();
+
+    /**
      * Maximum age (or skew into the future) of the {@code X-Schematic-Webhook-Timestamp} header; older
-     * deliveries are rejected as replays. {@code 0} disables the check.
+     * deliveries are rejected as replays. {@code 0} disables the check (the official Schematic SDKs do not check
+     * it).
      */
     @WithDefault("5m")
     Duration tolerance();
