@@ -36,9 +36,4 @@ public final class RecentItems<T> {
         }
         return items;
     }
-
-    /** How many items were ever added, including those no longer kept. */
-    public long total() {
-        return added.get();
-    }
 }

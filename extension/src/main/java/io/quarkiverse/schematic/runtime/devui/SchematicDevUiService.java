@@ -15,11 +15,13 @@ import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.runtime.SchematicConfig;
 import io.quarkiverse.schematic.runtime.SchematicCore;
 import io.quarkiverse.schematic.runtime.events.EventStats;
+import io.smallrye.common.annotation.Blocking;
 
 /**
  * JSON-RPC methods behind the Schematic card of the Dev UI: the configuration in effect (API key masked), the flags of
  * the dev service with a toggle, the application's recent flag checks, the event buffer and what the dev service
- * received. Everything about the dev service goes over HTTP to its admin endpoints (see {@link DevServiceProtocol}).
+ * received. Everything about the dev service goes over HTTP to its admin endpoints (see {@link DevServiceProtocol}),
+ * hence {@code @Blocking}: the Dev UI then calls those methods on a worker thread, never on the event loop.
  */
 @Singleton
 public class SchematicDevUiService {
@@ -79,6 +81,7 @@ public class SchematicDevUiService {
     }
 
     /** The dev service's flags with their current values and per-company/user overrides; empty without it. */
+    @Blocking
     public Object getFlags() {
         return devService == null ? List.of() : devService.get(DevServiceProtocol.FLAGS);
     }
@@ -86,6 +89,7 @@ public class SchematicDevUiService {
     /**
      * Sets the value the dev service answers for a flag and forgets cached checks, so that the next check sees it.
      */
+    @Blocking
     public Object setFlag(String flag, boolean value) {
         if (devService == null) {
             throw new IllegalStateException("The Schematic dev service is not running: flags are managed in Schematic");
@@ -116,6 +120,7 @@ public class SchematicDevUiService {
     }
 
     /** The flag checks the dev service answered, with the company and user keys they carried; empty without it. */
+    @Blocking
     public Object getDevServiceChecks() {
         return devService == null ? List.of() : devService.get(DevServiceProtocol.CHECKS);
     }
@@ -126,11 +131,13 @@ public class SchematicDevUiService {
     }
 
     /** The identify/track events the dev service received, newest first; empty without it. */
+    @Blocking
     public Object getRecentEvents() {
         return devService == null ? List.of() : devService.get(DevServiceProtocol.EVENTS);
     }
 
     /** Companies and users upserted into the dev service. */
+    @Blocking
     public Object getEntities() {
         return devService == null ? Map.of("companies", List.of(), "users", List.of())
                 : devService.get(DevServiceProtocol.ENTITIES);
