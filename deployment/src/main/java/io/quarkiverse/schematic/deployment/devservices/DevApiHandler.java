@@ -1,0 +1,114 @@
+package io.quarkiverse.schematic.deployment.devservices;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import io.quarkiverse.schematic.runtime.devui.DevServiceProtocol;
+
+/**
+ * The part of the Schematic REST API and of the event-capture service that the extension calls: flag checks, company
+ * and user upserts, and event batches. Requests must carry the dev service's API key, like Schematic wants a key.
+ */
+final class DevApiHandler implements HttpHandler {
+
+    private final DevFlags flags;
+    private final DevEntities companies;
+    private final DevEntities users;
+    private final DevActivity activity;
+
+    DevApiHandler(DevFlags flags, DevEntities companies, DevEntities users, DevActivity activity) {
+        this.flags = flags;
+        this.companies = companies;
+        this.users = users;
+        this.activity = activity;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            if (!DevServiceProtocol.API_KEY.equals(exchange.getRequestHeaders().getFirst("X-Schematic-Api-Key"))) {
+                Exchanges.error(exchange, 401, "Missing or wrong X-Schematic-Api-Key for the dev service");
+                return;
+            }
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                Exchanges.error(exchange, 405, "The dev service only answers POST on " + exchange.getRequestURI());
+                return;
+            }
+            String[] path = exchange.getRequestURI().getRawPath().split("/");
+            Map<String, Object> body = Exchanges.body(exchange);
+            if (path.length == 4 && path[1].equals("flags") && path[3].equals("check")) {
+                checkFlag(exchange, Exchanges.segment(path[2]), body);
+            } else if (path.length == 3 && path[1].equals("flags") && path[2].equals("check")) {
+                checkFlags(exchange, body);
+            } else if (path.length == 2 && path[1].equals("companies")) {
+                Exchanges.data(exchange, companies.upsert(Exchanges.keys(body, "keys"), name(body),
+                        Exchanges.object(body, "traits"), Map.of()));
+            } else if (path.length == 2 && path[1].equals("users")) {
+                Exchanges.data(exchange, users.upsert(Exchanges.keys(body, "keys"), name(body),
+                        Exchanges.object(body, "traits"), Exchanges.keys(body, "company")));
+            } else if (path.length == 2 && path[1].equals("batch")) {
+                batch(exchange, body);
+            } else {
+                Exchanges.error(exchange, 404, "The dev service does not implement " + exchange.getRequestURI());
+            }
+        } catch (RuntimeException malformed) {
+            Exchanges.error(exchange, 400, "Cannot read the request: " + malformed.getMessage());
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void checkFlag(HttpExchange exchange, String flag, Map<String, Object> body) throws IOException {
+        Map<String, String> company = Exchanges.keys(body, "company");
+        Map<String, String> user = Exchanges.keys(body, "user");
+        Exchanges.data(exchange, answer(flags.answer(flag, company, user), company, user));
+    }
+
+    private void checkFlags(HttpExchange exchange, Map<String, Object> body) throws IOException {
+        Map<String, String> company = Exchanges.keys(body, "company");
+        Map<String, String> user = Exchanges.keys(body, "user");
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (DevFlags.Answer known : flags.all()) {
+            all.add(answer(flags.answer(known.flag(), company, user), company, user));
+        }
+        Exchanges.data(exchange, Map.of("flags", all));
+    }
+
+    /** One answer in Schematic's shape, with the ids of upserted entities that match the keys. */
+    private Map<String, Object> answer(DevFlags.Answer answer, Map<String, String> company, Map<String, String> user) {
+        activity.checked(answer, company, user);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("flag", answer.flag());
+        data.put("value", answer.value());
+        data.put("reason", answer.reason());
+        data.put("company_id", companies.idOf(company));
+        data.put("user_id", users.idOf(user));
+        return data;
+    }
+
+    /** Records each event of {@code {"events": [{"type", "body", "sent_at", "api_key"...}]}}, without its key. */
+    private void batch(HttpExchange exchange, Map<String, Object> body) throws IOException {
+        Object events = body.get("events");
+        if (!(events instanceof List<?> list)) {
+            Exchanges.error(exchange, 400, "The batch has no events array");
+            return;
+        }
+        for (Object item : list) {
+            if (item instanceof Map<?, ?> event) {
+                activity.received(event.get("type"), event.get("body"), event.get("sent_at"));
+            }
+        }
+        Exchanges.json(exchange, 200, Map.of("accepted", list.size()));
+    }
+
+    private static String name(Map<String, Object> body) {
+        Object name = body.get("name");
+        return name == null ? null : name.toString();
+    }
+}

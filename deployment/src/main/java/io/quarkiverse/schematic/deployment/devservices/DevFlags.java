@@ -1,0 +1,108 @@
+package io.quarkiverse.schematic.deployment.devservices;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Answers flag checks from the configured values, changed live by the Dev UI toggle. Precedence: a user override, then
+ * a company override, then the flag's value (toggled or configured), then {@code false}.
+ */
+final class DevFlags {
+
+    static final String NOT_CONFIGURED = "flag not configured in the dev service";
+
+    private final DevFlagSettings settings;
+    /** Flag-level values set through the Dev UI; they replace the configured value until the dev service restarts. */
+    private final Map<String, Boolean> toggled = new ConcurrentHashMap<>();
+
+    DevFlags(DevFlagSettings settings) {
+        this.settings = settings;
+    }
+
+    /** One evaluated flag. */
+    record Answer(String flag, boolean value, String reason) {
+    }
+
+    Answer answer(String flag, Map<String, String> company, Map<String, String> user) {
+        Answer override = override(flag, user, settings.users(), "user");
+        if (override == null) {
+            override = override(flag, company, settings.companies(), "company");
+        }
+        if (override != null) {
+            return override;
+        }
+        Boolean set = toggled.get(flag);
+        if (set != null) {
+            return new Answer(flag, set, "Set in the Dev UI (dev service)");
+        }
+        Boolean configured = settings.flags().get(flag);
+        if (configured != null) {
+            return new Answer(flag, configured, "Configured in quarkus.schematic.devservices.flags (dev service)");
+        }
+        if (isKnown(flag)) {
+            return new Answer(flag, false, "No override matched these keys (dev service)");
+        }
+        return new Answer(flag, false, NOT_CONFIGURED);
+    }
+
+    private static Answer override(String flag, Map<String, String> keys, Map<String, Map<String, Boolean>> byKeyValue,
+            String kind) {
+        for (String keyValue : keys.values()) {
+            Map<String, Boolean> flags = byKeyValue.get(keyValue);
+            if (flags != null && flags.containsKey(flag)) {
+                return new Answer(flag, flags.get(flag),
+                        "Configured for " + kind + " '" + keyValue + "' (dev service)");
+            }
+        }
+        return null;
+    }
+
+    /** Every flag the dev service knows, evaluated without keys, in name order. */
+    List<Answer> all() {
+        return known().stream().map(flag -> answer(flag, Map.of(), Map.of())).toList();
+    }
+
+    void set(String flag, boolean value) {
+        toggled.put(flag, value);
+    }
+
+    /** Each known flag with its current value, whether the Dev UI set it, and its company/user overrides. */
+    List<Map<String, Object>> describe() {
+        return known().stream().map(flag -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("flag", flag);
+            row.put("value", answer(flag, Map.of(), Map.of()).value());
+            row.put("toggled", toggled.containsKey(flag));
+            row.put("configured", settings.flags().get(flag));
+            row.put("companies", overridesOf(flag, settings.companies()));
+            row.put("users", overridesOf(flag, settings.users()));
+            return (Map<String, Object>) row;
+        }).toList();
+    }
+
+    private static Map<String, Boolean> overridesOf(String flag, Map<String, Map<String, Boolean>> byKeyValue) {
+        Map<String, Boolean> values = new TreeMap<>();
+        byKeyValue.forEach((keyValue, flags) -> {
+            if (flags.containsKey(flag)) {
+                values.put(keyValue, flags.get(flag));
+            }
+        });
+        return values;
+    }
+
+    private boolean isKnown(String flag) {
+        return known().contains(flag);
+    }
+
+    private TreeSet<String> known() {
+        TreeSet<String> flags = new TreeSet<>(settings.flags().keySet());
+        flags.addAll(toggled.keySet());
+        settings.companies().values().forEach(values -> flags.addAll(values.keySet()));
+        settings.users().values().forEach(values -> flags.addAll(values.keySet()));
+        return flags;
+    }
+}

@@ -1,0 +1,70 @@
+package io.quarkiverse.schematic.deployment.devservices;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkiverse.schematic.runtime.devui.DevServiceProtocol;
+
+/**
+ * A local, in-memory stand-in for Schematic: the JDK HTTP server on a random port of 127.0.0.1 (no container, no
+ * extra dependency), serving the REST API, the event-capture service and the admin endpoints of the Dev UI.
+ */
+public final class DevSchematicServer implements Closeable {
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private DevSchematicServer(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    /** Starts a server answering flag checks from these settings. */
+    public static DevSchematicServer start(DevFlagSettings settings) {
+        DevFlags flags = new DevFlags(settings);
+        DevEntities companies = new DevEntities("comp_dev_");
+        DevEntities users = new DevEntities("user_dev_");
+        DevActivity activity = new DevActivity();
+        ExecutorService executor = Executors.newFixedThreadPool(4, daemonThreads());
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", new DevApiHandler(flags, companies, users, activity));
+            server.createContext(DevServiceProtocol.ADMIN + "/", new DevAdminHandler(flags, companies, users, activity));
+            server.setExecutor(executor);
+            server.start();
+            return new DevSchematicServer(server, executor);
+        } catch (IOException e) {
+            executor.shutdownNow();
+            throw new UncheckedIOException("Cannot start the Schematic dev service", e);
+        }
+    }
+
+    /** Base URL of both the REST API and the event-capture service, e.g. {@code http://127.0.0.1:41234}. */
+    public String url() {
+        InetSocketAddress address = server.getAddress();
+        return "http://" + address.getAddress().getHostAddress() + ":" + address.getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "schematic-dev-service-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,169 @@
+import { LitElement, html, css } from 'lit';
+import { JsonRpc } from 'jsonrpc';
+import '@vaadin/button';
+import '@vaadin/checkbox';
+import '@vaadin/details';
+
+/**
+ * Schematic card page: configuration in effect (API key masked by the server), flags of the dev service with a
+ * toggle, recent flag checks, event buffer and the events the dev service received.
+ */
+export class QwcSchematic extends LitElement {
+
+    jsonRpc = new JsonRpc(this);
+
+    static styles = css`
+        :host { display: flex; flex-direction: column; gap: 1em; padding: 1em; }
+        table { border-collapse: collapse; width: 100%; }
+        th, td { text-align: left; padding: 2px 8px; border-bottom: 1px solid var(--lumo-contrast-10pct); }
+        th { color: var(--lumo-contrast-60pct); font-weight: normal; }
+        .muted { color: var(--lumo-contrast-50pct); }
+        .on { color: var(--lumo-success-text-color); }
+        .off { color: var(--lumo-error-text-color); }
+        pre { margin: 0; font-size: var(--lumo-font-size-xs); white-space: pre-wrap; }
+    `;
+
+    static properties = {
+        _devService: { state: true },
+        _config: { state: true },
+        _flags: { state: true },
+        _checks: { state: true },
+        _served: { state: true },
+        _stats: { state: true },
+        _events: { state: true },
+        _error: { state: true }
+    };
+
+    connectedCallback() {
+        super.connectedCallback();
+        this._refresh();
+    }
+
+    _refresh() {
+        this._error = null;
+        Promise.all([
+            this.jsonRpc.isDevServiceRunning(),
+            this.jsonRpc.getConfiguration(),
+            this.jsonRpc.getFlags(),
+            this.jsonRpc.getRecentChecks(),
+            this.jsonRpc.getDevServiceChecks(),
+            this.jsonRpc.getEventStats(),
+            this.jsonRpc.getRecentEvents()
+        ]).then(([devService, config, flags, checks, served, stats, events]) => {
+            this._devService = devService.result;
+            this._config = config.result;
+            this._flags = flags.result;
+            this._checks = checks.result;
+            this._served = served.result;
+            this._stats = stats.result;
+            this._events = events.result;
+        }).catch(error => this._error = JSON.stringify(error));
+    }
+
+    _toggle(flag, value) {
+        this.jsonRpc.setFlag({ flag: flag, value: value })
+            .then(response => this._flags = response.result)
+            .catch(error => this._error = JSON.stringify(error));
+    }
+
+    render() {
+        return html`
+            <div><vaadin-button @click=${() => this._refresh()}>Refresh</vaadin-button>
+                ${this._error ? html`<span class="off">${this._error}</span>` : ''}</div>
+            ${this._renderFlags()}
+            <vaadin-details summary="Recent flag checks of the application" opened>${this._renderChecks()}</vaadin-details>
+            <vaadin-details summary="Event buffer" opened>${this._renderStats()}</vaadin-details>
+            ${this._devService ? html`
+                <vaadin-details summary="Checks answered by the dev service">${this._renderServed()}</vaadin-details>
+                <vaadin-details summary="Events received by the dev service">${this._renderEvents()}</vaadin-details>` : ''}
+            <vaadin-details summary="Configuration">${this._renderConfig()}</vaadin-details>`;
+    }
+
+    _renderFlags() {
+        if (!this._devService) {
+            return html`<div class="muted">The dev service is not running (an API key is set, offline mode, or
+                quarkus.schematic.devservices.enabled=false): flags are managed in Schematic.</div>`;
+        }
+        if (!this._flags || this._flags.length === 0) {
+            return html`<div class="muted">No flags configured. Add
+                <code>quarkus.schematic.devservices.flags."my-flag"=true</code> to application.properties, or
+                check a flag and toggle it here.</div>`;
+        }
+        return html`<table>
+            <tr><th>Flag</th><th>Value</th><th>Company overrides</th><th>User overrides</th></tr>
+            ${this._flags.map(flag => html`<tr>
+                <td>${flag.flag}${flag.toggled ? html` <span class="muted">(set here)</span>` : ''}</td>
+                <td><vaadin-checkbox .checked=${flag.value}
+                        @change=${e => this._toggle(flag.flag, e.target.checked)}></vaadin-checkbox></td>
+                <td>${this._overrides(flag.companies)}</td>
+                <td>${this._overrides(flag.users)}</td>
+            </tr>`)}
+        </table>`;
+    }
+
+    _overrides(values) {
+        return Object.entries(values || {}).map(([key, value]) => `${key}=${value}`).join(', ');
+    }
+
+    _renderChecks() {
+        if (!this._checks || this._checks.length === 0) {
+            return html`<div class="muted">No flag checks yet.</div>`;
+        }
+        return html`<table>
+            <tr><th>At</th><th>Flag</th><th>Value</th><th>Source</th><th>Company id</th><th>User id</th><th>Reason</th></tr>
+            ${this._checks.map(check => html`<tr>
+                <td>${check.at}</td><td>${check.flag}</td>
+                <td class=${check.value ? 'on' : 'off'}>${check.value}</td>
+                <td>${check.source}</td><td>${check.companyId ?? ''}</td><td>${check.userId ?? ''}</td>
+                <td>${check.reason ?? ''}${check.error ? html` <span class="off">${check.error}</span>` : ''}</td>
+            </tr>`)}
+        </table>`;
+    }
+
+    _renderServed() {
+        if (!this._served || this._served.length === 0) {
+            return html`<div class="muted">The dev service has answered no check yet.</div>`;
+        }
+        return html`<table>
+            <tr><th>At</th><th>Flag</th><th>Company keys</th><th>User keys</th><th>Value</th><th>Reason</th></tr>
+            ${this._served.map(check => html`<tr>
+                <td>${check.at}</td><td>${check.flag}</td>
+                <td>${JSON.stringify(check.company)}</td><td>${JSON.stringify(check.user)}</td>
+                <td class=${check.value ? 'on' : 'off'}>${check.value}</td><td>${check.reason}</td>
+            </tr>`)}
+        </table>`;
+    }
+
+    _renderStats() {
+        if (!this._stats) {
+            return html``;
+        }
+        return html`<table>
+            <tr><th>Queued</th><th>Accepted</th><th>Sent</th><th>Dropped</th><th>Failed sends</th><th>Lost</th></tr>
+            <tr><td>${this._stats.queued}</td><td>${this._stats.accepted}</td><td>${this._stats.delivered}</td>
+                <td>${this._stats.dropped}</td><td>${this._stats.failedSends}</td><td>${this._stats.lost}</td></tr>
+        </table>`;
+    }
+
+    _renderEvents() {
+        if (!this._events || this._events.length === 0) {
+            return html`<div class="muted">No identify or track event received yet (events are sent in batches).</div>`;
+        }
+        return html`<table>
+            <tr><th>Received</th><th>Type</th><th>Body</th></tr>
+            ${this._events.map(event => html`<tr>
+                <td>${event.at}</td><td>${event.type}</td><td><pre>${JSON.stringify(event.body, null, 1)}</pre></td>
+            </tr>`)}
+        </table>`;
+    }
+
+    _renderConfig() {
+        if (!this._config) {
+            return html``;
+        }
+        return html`<table>
+            ${this._config.map(row => html`<tr><td>${row.property}</td><td>${row.value}</td></tr>`)}
+        </table>`;
+    }
+}
+customElements.define('qwc-schematic', QwcSchematic);

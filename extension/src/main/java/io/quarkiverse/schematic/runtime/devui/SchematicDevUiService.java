@@ -1,0 +1,145 @@
+package io.quarkiverse.schematic.runtime.devui;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import io.quarkiverse.schematic.FlagCheck;
+import io.quarkiverse.schematic.runtime.SchematicConfig;
+import io.quarkiverse.schematic.runtime.SchematicCore;
+import io.quarkiverse.schematic.runtime.events.EventStats;
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * JSON-RPC methods behind the Schematic card of the Dev UI: the configuration in effect (API key masked), the flags of
+ * the dev service with a toggle, the application's recent flag checks, the event buffer and what the dev service
+ * received. Everything about the dev service goes over HTTP to its admin endpoints (see {@link DevServiceProtocol}),
+ * hence {@code @Blocking}: the Dev UI then calls those methods on a worker thread, never on the event loop.
+ */
+@Singleton
+public class SchematicDevUiService {
+
+    private final SchematicConfig config;
+    private final SchematicCore core;
+    private final RecentFlagChecks recentChecks;
+    private final DevServiceClient devService;
+
+    @Inject
+    public SchematicDevUiService(SchematicConfig config, SchematicCore core, RecentFlagChecks recentChecks) {
+        this.config = config;
+        this.core = core;
+        this.recentChecks = recentChecks;
+        this.devService = usesDevService(config) ? new DevServiceClient(config.baseUrl()) : null;
+    }
+
+    /** The dev service hands out its own key; seeing it means the base URL is the dev service. */
+    private static boolean usesDevService(SchematicConfig config) {
+        return !config.offline() && config.apiKey().filter(DevServiceProtocol.API_KEY::equals).isPresent();
+    }
+
+    public boolean isDevServiceRunning() {
+        return devService != null;
+    }
+
+    /** The effective {@code quarkus.schematic.*} values as name/value rows; the API key is never included. */
+    public List<Map<String, String>> getConfiguration() {
+        List<Map<String, String>> rows = new ArrayList<>();
+        row(rows, "api-key", apiKeyState());
+        row(rows, "base-url", config.baseUrl());
+        row(rows, "event-capture-url", config.eventCaptureUrl());
+        row(rows, "offline", config.offline());
+        row(rows, "timeout", config.timeout());
+        row(rows, "max-retries", config.maxRetries());
+        row(rows, "retry-delay", config.retryDelay());
+        row(rows, "flag-defaults", config.flagDefaults());
+        row(rows, "cache.enabled", config.cache().enabled());
+        row(rows, "cache.max-size", config.cache().maxSize());
+        row(rows, "cache.ttl", config.cache().ttl());
+        row(rows, "circuit-breaker.enabled", config.circuitBreaker().enabled());
+        row(rows, "events.flush-interval", config.events().flushInterval());
+        row(rows, "events.max-batch-size", config.events().maxBatchSize());
+        row(rows, "events.capacity", config.events().capacity());
+        return rows;
+    }
+
+    private String apiKeyState() {
+        if (config.apiKey().filter(key -> !key.isBlank()).isEmpty()) {
+            return "not set";
+        }
+        return usesDevService(config) ? "dev service key" : "set (hidden)";
+    }
+
+    private static void row(List<Map<String, String>> rows, String property, Object value) {
+        rows.add(Map.of("property", "quarkus.schematic." + property, "value", String.valueOf(value)));
+    }
+
+    /** The dev service's flags with their current values and per-company/user overrides; empty without it. */
+    @Blocking
+    public Object getFlags() {
+        return devService == null ? List.of() : devService.get(DevServiceProtocol.FLAGS);
+    }
+
+    /**
+     * Sets the value the dev service answers for a flag and forgets cached checks, so that the next check sees it.
+     */
+    @Blocking
+    public Object setFlag(String flag, boolean value) {
+        if (devService == null) {
+            throw new IllegalStateException("The Schematic dev service is not running: flags are managed in Schematic");
+        }
+        devService.put(DevServiceProtocol.FLAGS + "/" + URLEncoder.encode(flag, StandardCharsets.UTF_8)
+                .replace("+", "%20"), Map.of("value", value));
+        core.flags().cache().clear();
+        return getFlags();
+    }
+
+    /** The application's last flag checks, newest first, whatever answered them. */
+    public List<Map<String, Object>> getRecentChecks() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (RecentFlagChecks.SeenCheck seen : recentChecks.newestFirst()) {
+            FlagCheck check = seen.check();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("at", DateTimeFormatter.ISO_INSTANT.format(seen.at()));
+            row.put("flag", check.flag());
+            row.put("value", check.value());
+            row.put("source", check.source().name());
+            row.put("reason", check.reason());
+            row.put("companyId", check.companyId());
+            row.put("userId", check.userId());
+            row.put("error", check.error());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** The flag checks the dev service answered, with the company and user keys they carried; empty without it. */
+    @Blocking
+    public Object getDevServiceChecks() {
+        return devService == null ? List.of() : devService.get(DevServiceProtocol.CHECKS);
+    }
+
+    /** Counters of the event buffer. */
+    public EventStats getEventStats() {
+        return core.events().stats();
+    }
+
+    /** The identify/track events the dev service received, newest first; empty without it. */
+    @Blocking
+    public Object getRecentEvents() {
+        return devService == null ? List.of() : devService.get(DevServiceProtocol.EVENTS);
+    }
+
+    /** Companies and users upserted into the dev service. */
+    @Blocking
+    public Object getEntities() {
+        return devService == null ? Map.of("companies", List.of(), "users", List.of())
+                : devService.get(DevServiceProtocol.ENTITIES);
+    }
+}
