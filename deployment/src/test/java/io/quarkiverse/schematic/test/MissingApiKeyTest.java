@@ -15,6 +15,8 @@ class MissingApiKeyTest {
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withEmptyApplication()
+            // in tests the dev service would otherwise supply a key
+            .overrideConfigKey("quarkus.schematic.devservices.enabled", "false")
             .assertException(failure -> {
                 String messages = messagesOf(failure);
                 assertThat(messages).contains("quarkus.schematic.api-key").contains("quarkus.schematic.offline");

@@ -28,8 +28,8 @@ final class Entities {
     }
 
     private static EntityData dataOf(Envelope<EntityData> envelope, String operation) {
-        if (envelope == null || envelope.data() == null) {
-            throw new SchematicConnectionException(operation + " failed: Schematic's answer has no data", null);
+        if (envelope == null || envelope.data() == null || envelope.data().id() == null) {
+            throw new SchematicConnectionException(operation + " failed: Schematic's answer has no id", null);
         }
         return envelope.data();
     }
