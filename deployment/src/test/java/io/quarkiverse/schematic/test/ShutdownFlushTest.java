@@ -20,11 +20,11 @@ import io.quarkiverse.schematic.Track;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * Stopping the application delivers every accepted event, although the interval would not have fired yet.
+ * Stopping the application with 10,000 queued events delivers all of them.
  */
 class ShutdownFlushTest {
 
-    static final int EVENTS = 2_500;
+    static final int EVENTS = 10_000;
 
     @RegisterExtension
     static final QuarkusUnitTest app = SchematicStub.app()
@@ -36,7 +36,9 @@ class ShutdownFlushTest {
 
     @Test
     void queueEventsAndLetTheApplicationStop() {
-        SchematicStub.client().register(post(urlPathEqualTo("/batch")).willReturn(aResponse().withStatus(200)));
+        // a slow capture service: most of the 10,000 events are still queued when the application stops
+        SchematicStub.client().register(post(urlPathEqualTo("/batch")).willReturn(aResponse().withStatus(200)
+                .withFixedDelay(20)));
         for (int i = 0; i < EVENTS; i++) {
             schematic.track(Track.event("shutdown").company(Map.of("id", "acme")).traits(Map.of("i", i)));
         }

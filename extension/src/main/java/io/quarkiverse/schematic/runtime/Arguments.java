@@ -36,7 +36,6 @@ public final class Arguments {
         if (keys == null || keys.isEmpty()) {
             return Map.of();
         }
-        Map<String, String> copy = new LinkedHashMap<>(keys.size() * 2);
         keys.forEach((key, value) -> {
             if (key == null || key.isBlank()) {
                 throw new IllegalArgumentException(name + " must not contain a null or blank key name");
@@ -44,9 +43,9 @@ public final class Arguments {
             if (value == null || value.isBlank()) {
                 throw new IllegalArgumentException(name + " key '" + key + "' must not have a null or blank value");
             }
-            copy.put(key, value);
         });
-        return Collections.unmodifiableMap(copy);
+        // returns an immutable map as it is: no copy on the hot path of callers that pass Map.of(...)
+        return Map.copyOf(keys);
     }
 
     /**

@@ -43,7 +43,9 @@ public class SchematicClientConfigSource implements ConfigSourceFactory {
         values.put(API_CLIENT + "logging.masked-headers", "X-Schematic-Api-Key");
         values.put(EVENTS_CLIENT + "logging.masked-headers", "X-Schematic-Api-Key");
 
-        from.millis("quarkus.schematic.timeout", "60s", API + "timeout.value", EVENTS + "timeout.value");
+        // @Timeout bounds each attempt; the read timeout also frees the connection of an attempt that timed out
+        from.millis("quarkus.schematic.timeout", "60s", API + "timeout.value", EVENTS + "timeout.value",
+                API_CLIENT + "read-timeout", EVENTS_CLIENT + "read-timeout");
         values.put(API + "timeout.unit", "millis");
         values.put(EVENTS + "timeout.unit", "millis");
 

@@ -47,13 +47,13 @@ public final class FlagCheckCache {
         if (cache == null) {
             return null;
         }
-        FlagCheck hit = cache.getIfPresent(new FlagCacheKey(flag, company, user));
+        FlagCheck hit = cache.getIfPresent(FlagCacheKey.lookup(flag, company, user));
         return hit == null ? null : hit.withSource(FlagSource.CACHE);
     }
 
     public void put(Map<String, String> company, Map<String, String> user, FlagCheck check) {
         if (cache != null) {
-            cache.put(new FlagCacheKey(check.flag(), company, user).stored(), check.withSource(FlagSource.CACHE));
+            cache.put(FlagCacheKey.stored(check.flag(), company, user), check.withSource(FlagSource.CACHE));
         }
     }
 
