@@ -1,10 +1,13 @@
 package io.quarkiverse.schematic.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
@@ -27,6 +30,15 @@ import io.quarkiverse.schematic.benchmarks.report.PerformanceTable;
 public final class BenchmarkMain {
 
     private BenchmarkMain() {
+    }
+
+    /** When, where and how the numbers were taken: they mean nothing without it. */
+    private static String header(String mode) {
+        return "Run of " + LocalDate.now() + ", mode `" + mode + "`, " + Runtime.getRuntime().availableProcessors()
+                + " CPUs, JDK " + System.getProperty("java.vm.version") + " (" + System.getProperty("java.vm.name")
+                + "), load average at the end " + String.format(Locale.ROOT, "%.1f",
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
+                + ".\n\n";
     }
 
     public static void main(String[] args) throws Exception {
@@ -64,7 +76,7 @@ public final class BenchmarkMain {
 
         Collection<RunResult> results = new Runner(options.build()).run();
 
-        String table = PerformanceTable.render(results);
+        String table = header(mode) + PerformanceTable.render(results);
         Path markdown = out.resolve("performance-table.md");
         Files.writeString(markdown, table);
         System.out.println();
