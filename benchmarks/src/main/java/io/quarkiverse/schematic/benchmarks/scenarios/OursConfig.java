@@ -1,0 +1,30 @@
+package io.quarkiverse.schematic.benchmarks.scenarios;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Builds the {@code quarkus.schematic.*} properties of one scenario (the rest is in application.properties). */
+final class OursConfig {
+
+    private final Map<String, String> properties = new HashMap<>();
+
+    static OursConfig api(String baseUrl) {
+        return new OursConfig().set("base-url", baseUrl).set("event-capture-url", baseUrl);
+    }
+
+    OursConfig set(String property, String value) {
+        properties.put("quarkus.schematic." + property, value);
+        return this;
+    }
+
+    Map<String, String> properties() {
+        return properties;
+    }
+
+    /** These properties plus some outside {@code quarkus.schematic.*}. */
+    Map<String, String> properties(Map<String, String> others) {
+        Map<String, String> all = new HashMap<>(properties);
+        all.putAll(others);
+        return all;
+    }
+}
