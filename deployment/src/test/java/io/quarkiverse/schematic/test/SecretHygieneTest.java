@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -22,13 +23,16 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkiverse.schematic.CompanyUpsert;
 import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.Track;
+import io.quarkiverse.schematic.webhook.WebhookSigner;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * The API key never reaches a log line or an exception message, even at DEBUG with REST Client request logging on
- * and every call failing.
+ * The API key and the webhook secret never reach a log line or an exception message, even at DEBUG with REST Client
+ * request logging on, every call failing, and webhook deliveries accepted and refused.
  */
 class SecretHygieneTest {
+
+    static final String WEBHOOK_SECRET = "whsec_hygiene_5d41402abc4b2a76";
 
     @RegisterExtension
     static final QuarkusUnitTest app = SchematicStub.app()
@@ -39,6 +43,9 @@ class SecretHygieneTest {
             .overrideConfigKey("quarkus.rest-client.logging.scope", "request-response")
             .overrideConfigKey("quarkus.rest-client.logging.body-limit", "10000")
             .overrideConfigKey("quarkus.schematic.events.flush-interval", "50ms")
+            .overrideConfigKey("quarkus.schematic.webhook.secret", WEBHOOK_SECRET)
+            .overrideConfigKey("quarkus.schematic.webhook.path", "/hooks/schematic")
+            .overrideConfigKey("quarkus.log.category.\"io.quarkus.resteasy.reactive\".level", "DEBUG")
             // everything the application logs; the stub server (Jetty, WireMock) and the test's WireMock client
             // (Apache HttpClient) log the header values they handle, which is not the application's doing
             .setLogRecordPredicate(record -> record.getLoggerName() == null
@@ -48,7 +55,8 @@ class SecretHygieneTest {
             // runs after the test: every record of the whole run, all levels
             .assertLogRecords(records -> {
                 assertThat(records).as("log records captured").hasSizeGreaterThan(5);
-                assertThat(records).allSatisfy(record -> assertThat(text(record)).doesNotContain(SchematicStub.API_KEY));
+                assertThat(records).allSatisfy(record -> assertThat(text(record))
+                        .doesNotContain(SchematicStub.API_KEY).doesNotContain(WEBHOOK_SECRET));
             });
 
     @Inject
@@ -73,6 +81,21 @@ class SecretHygieneTest {
             assertThat(String.valueOf(t.getMessage())).doesNotContain(SchematicStub.API_KEY);
             assertThat(t.toString()).doesNotContain(SchematicStub.API_KEY);
         }
+    }
+
+    @Test
+    void webhookSecretNeverLeaks() {
+        String body = "{\"action\":\"company.updated\",\"body\":{\"id\":\"comp_1\"}}";
+        Map<String, String> headers = WebhookSigner.create(WEBHOOK_SECRET).headers(body);
+
+        given().headers(headers).body(body).post("/hooks/schematic").then().statusCode(200);
+        String refused = given().headers(headers).body(body + " ").post("/hooks/schematic")
+                .then().statusCode(401).extract().asString();
+        given().header("X-Schematic-Webhook-Timestamp", "1").header("X-Schematic-Webhook-Signature", "zz")
+                .body(body).post("/hooks/schematic").then().statusCode(401);
+
+        assertThat(refused).doesNotContain(WEBHOOK_SECRET)
+                .doesNotContain(WebhookSigner.create(WEBHOOK_SECRET).sign(body + " ", headers.get("X-Schematic-Webhook-Timestamp")));
     }
 
     private static String text(LogRecord record) {
