@@ -14,16 +14,10 @@ import io.quarkiverse.schematic.runtime.devui.DevServiceProtocol;
  */
 final class DevAdminHandler implements HttpHandler {
 
-    private final DevFlags flags;
-    private final DevEntities companies;
-    private final DevEntities users;
-    private final DevActivity activity;
+    private final DevState state;
 
-    DevAdminHandler(DevFlags flags, DevEntities companies, DevEntities users, DevActivity activity) {
-        this.flags = flags;
-        this.companies = companies;
-        this.users = users;
-        this.activity = activity;
+    DevAdminHandler(DevState state) {
+        this.state = state;
     }
 
     @Override
@@ -32,15 +26,15 @@ final class DevAdminHandler implements HttpHandler {
             String path = exchange.getRequestURI().getRawPath();
             String method = exchange.getRequestMethod();
             if (method.equals("GET") && path.equals(DevServiceProtocol.FLAGS)) {
-                Exchanges.json(exchange, 200, flags.describe());
+                Exchanges.json(exchange, 200, state.flags().describe());
             } else if (method.equals("PUT") && path.startsWith(DevServiceProtocol.FLAGS + "/")) {
                 toggle(exchange, Exchanges.segment(path.substring(DevServiceProtocol.FLAGS.length() + 1)));
             } else if (method.equals("GET") && path.equals(DevServiceProtocol.CHECKS)) {
-                Exchanges.json(exchange, 200, activity.checks());
+                Exchanges.json(exchange, 200, state.activity().checks());
             } else if (method.equals("GET") && path.equals(DevServiceProtocol.EVENTS)) {
-                Exchanges.json(exchange, 200, activity.events());
+                Exchanges.json(exchange, 200, state.activity().events());
             } else if (method.equals("GET") && path.equals(DevServiceProtocol.ENTITIES)) {
-                Exchanges.json(exchange, 200, Map.of("companies", companies.all(), "users", users.all()));
+                Exchanges.json(exchange, 200, Map.of("companies", state.companies().all(), "users", state.users().all()));
             } else {
                 Exchanges.error(exchange, 404, "No dev service admin endpoint " + method + " " + path);
             }
@@ -57,7 +51,7 @@ final class DevAdminHandler implements HttpHandler {
             Exchanges.error(exchange, 400, "Expected {\"value\": true|false}");
             return;
         }
-        flags.set(flag, on);
-        Exchanges.json(exchange, 200, flags.describe());
+        state.flags().set(flag, on);
+        Exchanges.json(exchange, 200, state.flags().describe());
     }
 }

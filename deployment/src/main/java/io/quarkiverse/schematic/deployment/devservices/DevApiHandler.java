@@ -17,16 +17,10 @@ import io.quarkiverse.schematic.runtime.devui.DevServiceProtocol;
  */
 final class DevApiHandler implements HttpHandler {
 
-    private final DevFlags flags;
-    private final DevEntities companies;
-    private final DevEntities users;
-    private final DevActivity activity;
+    private final DevState state;
 
-    DevApiHandler(DevFlags flags, DevEntities companies, DevEntities users, DevActivity activity) {
-        this.flags = flags;
-        this.companies = companies;
-        this.users = users;
-        this.activity = activity;
+    DevApiHandler(DevState state) {
+        this.state = state;
     }
 
     @Override
@@ -47,10 +41,10 @@ final class DevApiHandler implements HttpHandler {
             } else if (path.length == 3 && path[1].equals("flags") && path[2].equals("check")) {
                 checkFlags(exchange, body);
             } else if (path.length == 2 && path[1].equals("companies")) {
-                Exchanges.data(exchange, companies.upsert(Exchanges.keys(body, "keys"), name(body),
+                Exchanges.data(exchange, state.companies().upsert(Exchanges.keys(body, "keys"), name(body),
                         Exchanges.object(body, "traits"), Map.of()));
             } else if (path.length == 2 && path[1].equals("users")) {
-                Exchanges.data(exchange, users.upsert(Exchanges.keys(body, "keys"), name(body),
+                Exchanges.data(exchange, state.users().upsert(Exchanges.keys(body, "keys"), name(body),
                         Exchanges.object(body, "traits"), Exchanges.keys(body, "company")));
             } else if (path.length == 2 && path[1].equals("batch")) {
                 batch(exchange, body);
@@ -67,28 +61,28 @@ final class DevApiHandler implements HttpHandler {
     private void checkFlag(HttpExchange exchange, String flag, Map<String, Object> body) throws IOException {
         Map<String, String> company = Exchanges.keys(body, "company");
         Map<String, String> user = Exchanges.keys(body, "user");
-        Exchanges.data(exchange, answer(flags.answer(flag, company, user), company, user));
+        Exchanges.data(exchange, answer(state.flags().answer(flag, company, user), company, user));
     }
 
     private void checkFlags(HttpExchange exchange, Map<String, Object> body) throws IOException {
         Map<String, String> company = Exchanges.keys(body, "company");
         Map<String, String> user = Exchanges.keys(body, "user");
         List<Map<String, Object>> all = new ArrayList<>();
-        for (DevFlags.Answer known : flags.all()) {
-            all.add(answer(flags.answer(known.flag(), company, user), company, user));
+        for (DevFlags.Answer known : state.flags().all()) {
+            all.add(answer(state.flags().answer(known.flag(), company, user), company, user));
         }
         Exchanges.data(exchange, Map.of("flags", all));
     }
 
     /** One answer in Schematic's shape, with the ids of upserted entities that match the keys. */
     private Map<String, Object> answer(DevFlags.Answer answer, Map<String, String> company, Map<String, String> user) {
-        activity.checked(answer, company, user);
+        state.activity().checked(answer, company, user);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("flag", answer.flag());
         data.put("value", answer.value());
         data.put("reason", answer.reason());
-        data.put("company_id", companies.idOf(company));
-        data.put("user_id", users.idOf(user));
+        data.put("company_id", state.companies().idOf(company));
+        data.put("user_id", state.users().idOf(user));
         return data;
     }
 
@@ -101,7 +95,7 @@ final class DevApiHandler implements HttpHandler {
         }
         for (Object item : list) {
             if (item instanceof Map<?, ?> event) {
-                activity.received(event.get("type"), event.get("body"), event.get("sent_at"));
+                state.activity().received(event.get("type"), event.get("body"), event.get("sent_at"));
             }
         }
         Exchanges.json(exchange, 200, Map.of("accepted", list.size()));

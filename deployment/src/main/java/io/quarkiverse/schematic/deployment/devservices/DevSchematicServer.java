@@ -29,15 +29,13 @@ public final class DevSchematicServer implements Closeable {
 
     /** Starts a server answering flag checks from these settings. */
     public static DevSchematicServer start(DevFlagSettings settings) {
-        DevFlags flags = new DevFlags(settings);
-        DevEntities companies = new DevEntities("comp_dev_");
-        DevEntities users = new DevEntities("user_dev_");
-        DevActivity activity = new DevActivity();
+        DevState state = new DevState(new DevFlags(settings), new DevEntities("comp_dev_"), new DevEntities("user_dev_"),
+                new DevActivity());
         ExecutorService executor = Executors.newFixedThreadPool(4, daemonThreads());
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/", new DevApiHandler(flags, companies, users, activity));
-            server.createContext(DevServiceProtocol.ADMIN + "/", new DevAdminHandler(flags, companies, users, activity));
+            server.createContext("/", new DevApiHandler(state));
+            server.createContext(DevServiceProtocol.ADMIN + "/", new DevAdminHandler(state));
             server.setExecutor(executor);
             server.start();
             return new DevSchematicServer(server, executor);
