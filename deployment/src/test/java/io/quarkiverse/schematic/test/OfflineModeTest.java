@@ -67,6 +67,9 @@ class OfflineModeTest {
         assertThatThrownBy(() -> schematic.upsertUser(UserUpsert.keys(Map.of("email", "jane@acme.com"))))
                 .isInstanceOf(SchematicOfflineException.class);
 
+        assertThatThrownBy(() -> schematic.checkFlag("beta", Map.of(" ", "acme"), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("company");
+
         assertThat(SchematicStub.client().find(anyRequestedFor(anyUrl()))).isEmpty();
     }
 }

@@ -14,8 +14,8 @@ import io.quarkiverse.schematic.User;
 import io.quarkiverse.schematic.UserUpsert;
 
 /**
- * The blocking service. A check that the cache (or offline mode) answers returns on the caller's thread without
- * touching Mutiny; everything else waits for the reactive service, whose timeouts bound the wait.
+ * The blocking service. A check that the cache answers returns on the caller's thread without touching Mutiny;
+ * everything else waits for the reactive service, whose timeouts bound the wait.
  */
 public final class DefaultSchematicService implements SchematicService {
 
@@ -28,10 +28,9 @@ public final class DefaultSchematicService implements SchematicService {
     @Override
     public FlagCheck checkFlagDetails(String flag, Map<String, String> company, Map<String, String> user) {
         if (flag != null && !flag.isBlank()) {
-            // keys are validated on the way in to the cache, so unvalidated keys can only miss
-            FlagCheck answered = reactive.core().flags().answerWithoutIo(flag, orEmpty(company), orEmpty(user));
-            if (answered != null) {
-                return answered;
+            FlagCheck hit = reactive.core().flags().cached(flag, orEmpty(company), orEmpty(user));
+            if (hit != null) {
+                return hit;
             }
         }
         return reactive.checkFlagDetails(flag, company, user).await().indefinitely();

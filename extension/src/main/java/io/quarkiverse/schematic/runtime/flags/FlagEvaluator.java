@@ -51,21 +51,26 @@ public final class FlagEvaluator {
     }
 
     /**
-     * The answer when it needs no I/O (offline mode or a cache hit), else {@code null}. The blocking API uses it to
-     * answer without creating a {@link Uni}.
+     * The cached answer, or {@code null}. The blocking API calls it first, to answer a hit without creating a
+     * {@link Uni}; keys need no validation here, since only validated keys are ever stored.
      */
-    public FlagCheck answerWithoutIo(String flag, Map<String, String> company, Map<String, String> user) {
-        FlagCheck answer = offline ? offline(flag) : cache.get(flag, company, user);
-        if (answer != null) {
-            listener.checked(answer);
+    public FlagCheck cached(String flag, Map<String, String> company, Map<String, String> user) {
+        FlagCheck hit = cache.get(flag, company, user);
+        if (hit != null) {
+            listener.checked(hit);
         }
-        return answer;
+        return hit;
     }
 
     public Uni<FlagCheck> check(String flag, Map<String, String> company, Map<String, String> user, CallPolicy policy) {
-        FlagCheck known = answerWithoutIo(flag, company, user);
-        if (known != null) {
-            return Uni.createFrom().item(known);
+        if (offline) {
+            FlagCheck answer = offline(flag);
+            listener.checked(answer);
+            return Uni.createFrom().item(answer);
+        }
+        FlagCheck hit = cached(flag, company, user);
+        if (hit != null) {
+            return Uni.createFrom().item(hit);
         }
         return policy.run("checkFlag", budget -> api.checkFlag(flag, new CheckFlagRequest(company, user), budget))
                 .map(envelope -> remote(flag, envelope == null ? null : envelope.data()))
