@@ -8,13 +8,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * Online without an API key: start-up fails, naming the property and the offline switch.
+ * Online without an API key (and without the dev service, which would supply one): start-up fails, naming the
+ * property and the offline switch.
  */
 class MissingApiKeyTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withEmptyApplication()
+            .overrideConfigKey("quarkus.schematic.devservices.enabled", "false")
             .assertException(failure -> {
                 String messages = messagesOf(failure);
                 assertThat(messages).contains("quarkus.schematic.api-key").contains("quarkus.schematic.offline");
