@@ -12,9 +12,11 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.quarkiverse.schematic.ReactiveSchematicService;
 import io.quarkiverse.schematic.SchematicService;
+import io.quarkiverse.schematic.runtime.client.ApiCallListener;
 import io.quarkiverse.schematic.runtime.client.CallPolicy;
 import io.quarkiverse.schematic.runtime.client.EventBatch;
 import io.quarkiverse.schematic.runtime.client.EventCaptureApi;
+import io.quarkiverse.schematic.runtime.client.ObservedSchematicApi;
 import io.quarkiverse.schematic.runtime.client.SchematicApi;
 import io.quarkiverse.schematic.runtime.events.EventBuffer;
 import io.quarkiverse.schematic.runtime.events.EventSink;
@@ -37,8 +39,9 @@ public class SchematicProducer {
 
     @Produces
     @Singleton
-    SchematicCore core(SchematicConfig config, @RestClient SchematicApi api, @RestClient EventCaptureApi capture,
-            Instance<FlagCheckListener> listeners) {
+    SchematicCore core(SchematicConfig config, @RestClient SchematicApi client, @RestClient EventCaptureApi capture,
+            Instance<FlagCheckListener> listeners, Instance<ApiCallListener> apiListeners) {
+        SchematicApi api = observed(client, apiListeners.stream().toList());
         FlagCheckCache cache = config.cache().enabled() && config.cache().maxSize() > 0
                 ? FlagCheckCache.bounded(config.cache().maxSize(), config.cache().ttl())
                 : FlagCheckCache.disabled();
@@ -56,6 +59,15 @@ public class SchematicProducer {
         return new EventBuffer(batch -> capture.send(new EventBatch(batch)).await().indefinitely(),
                 config.apiKey().orElseThrow(), events.capacity(), events.maxBatchSize(), events.flushInterval(),
                 events.shutdownTimeout());
+    }
+
+    /** The client itself when nobody listens: no per-call overhead unless health or metrics are on. */
+    private static SchematicApi observed(SchematicApi client, List<ApiCallListener> listeners) {
+        if (listeners.isEmpty()) {
+            return client;
+        }
+        return new ObservedSchematicApi(client, (operation, nanos, failure) -> listeners
+                .forEach(listener -> listener.completed(operation, nanos, failure)));
     }
 
     private static FlagCheckListener combined(List<FlagCheckListener> listeners) {

@@ -2,6 +2,7 @@ package io.quarkiverse.schematic.runtime.events;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 
 /**
  * Offline mode: events are accepted from the caller's point of view, counted as dropped, and never sent.
@@ -9,11 +10,19 @@ import java.util.concurrent.atomic.LongAdder;
 public final class OfflineEventSink implements EventSink {
 
     private final LongAdder dropped = new LongAdder();
+    private volatile BiConsumer<String, Object> observer = (type, body) -> {
+    };
 
     @Override
     public boolean offer(String type, Object body) {
         dropped.increment();
+        observer.accept(type, body);
         return false;
+    }
+
+    /** Test support: the test kit ({@code quarkus-schematic-test}) sees every event to let tests assert on it. */
+    public void observe(BiConsumer<String, Object> observer) {
+        this.observer = observer;
     }
 
     @Override

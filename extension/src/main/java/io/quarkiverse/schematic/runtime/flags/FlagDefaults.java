@@ -23,6 +23,11 @@ public final class FlagDefaults {
         values.put(flag, value);
     }
 
+    /** The flag has no default any more: it answers {@code false}. */
+    public void remove(String flag) {
+        values.remove(flag);
+    }
+
     /** Every flag that has a default, with its value. */
     public Map<String, Boolean> all() {
         return Map.copyOf(values);

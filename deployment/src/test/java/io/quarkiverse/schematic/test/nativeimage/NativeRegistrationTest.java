@@ -1,0 +1,147 @@
+package io.quarkiverse.schematic.test.nativeimage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.schematic.runtime.client.EventCaptureApi;
+import io.quarkiverse.schematic.runtime.client.SchematicApi;
+import io.quarkus.builder.BuildContext;
+import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+import io.quarkus.rest.client.reactive.NotBody;
+import io.quarkus.test.QuarkusUnitTest;
+import io.smallrye.faulttolerance.api.CustomBackoff;
+import io.smallrye.faulttolerance.api.RetryWhen;
+
+/**
+ * A native image only sees by reflection what the build registers. The classes that need it are found here
+ * independently of the processor: every type that crosses the wire in the REST client signatures (through generics
+ * and record components), every class of the client package carrying Jackson annotations (event bodies travel as
+ * {@code Object}), and the classes Fault Tolerance instantiates from the client annotations. Each must be registered
+ * with constructors, methods and fields.
+ */
+class NativeRegistrationTest {
+
+    static final String CLIENT_PACKAGE = SchematicApi.class.getPackageName();
+    static final String REGISTERED = "schematic.test.reflective-classes";
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .overrideConfigKey("quarkus.schematic.offline", "true")
+            .addBuildChainCustomizer(chain -> chain.addBuildStep(NativeRegistrationTest::collect)
+                    .consumes(ReflectiveClassBuildItem.class)
+                    .produces(FeatureBuildItem.class)
+                    .build());
+
+    /** Runs in the build, in another class loader than the test: the names travel as a system property. */
+    static void collect(BuildContext context) {
+        String names = context.consumeMulti(ReflectiveClassBuildItem.class).stream()
+                .filter(item -> item.isConstructors() && item.isMethods() && item.isFields())
+                .flatMap(item -> item.getClassNames().stream())
+                .collect(Collectors.joining(","));
+        System.setProperty(REGISTERED, names);
+        context.produce(new FeatureBuildItem("schematic-native-registration-test"));
+    }
+
+    @Test
+    void everyDtoIsRegisteredForReflection() throws Exception {
+        Set<String> registered = new TreeSet<>(Arrays.asList(System.getProperty(REGISTERED, "").split(",")));
+
+        Set<String> needed = new TreeSet<>();
+        for (Class<?> api : List.of(SchematicApi.class, EventCaptureApi.class)) {
+            for (Method method : api.getDeclaredMethods()) {
+                reachable(method.getGenericReturnType(), needed);
+                for (int i = 0; i < method.getParameterCount(); i++) {
+                    if (!method.getParameters()[i].isAnnotationPresent(NotBody.class)) {
+                        reachable(method.getGenericParameterTypes()[i], needed);
+                    }
+                }
+            }
+            needed.add(api.getAnnotation(RetryWhen.class).exception().getName());
+            needed.add(api.getAnnotation(CustomBackoff.class).value().getName());
+        }
+        for (Class<?> type : clientPackageClasses()) {
+            if (jacksonAnnotated(type)) {
+                reachable(type, needed);
+            }
+        }
+
+        assertThat(needed).as("found by the scan").contains(
+                CLIENT_PACKAGE + ".EntityData$KeyData", CLIENT_PACKAGE + ".IdentifyBody$CompanyBody",
+                CLIENT_PACKAGE + ".TrackBody");
+        assertThat(registered).containsAll(needed);
+    }
+
+    /** Adds this type, if it is one of ours, and every type it carries. */
+    private static void reachable(Type type, Set<String> needed) {
+        if (type instanceof ParameterizedType parameterized) {
+            reachable(parameterized.getRawType(), needed);
+            for (Type argument : parameterized.getActualTypeArguments()) {
+                reachable(argument, needed);
+            }
+        } else if (type instanceof Class<?> cls && cls.getName().startsWith("io.quarkiverse.schematic.")
+                && needed.add(cls.getName()) && cls.isRecord()) {
+            for (RecordComponent component : cls.getRecordComponents()) {
+                reachable(component.getGenericType(), needed);
+            }
+        }
+    }
+
+    private static boolean jacksonAnnotated(Class<?> type) {
+        Stream<AnnotatedElement> elements = Stream.concat(Stream.of(type),
+                type.isRecord() ? Arrays.stream(type.getRecordComponents()) : Stream.empty());
+        return elements.flatMap(element -> Arrays.stream(element.getAnnotations()))
+                .map(Annotation::annotationType)
+                .anyMatch(annotation -> annotation.getPackageName().startsWith("com.fasterxml.jackson"));
+    }
+
+    /** Every class, nested ones included, of the client package in the runtime jar (or its classes folder). */
+    private static List<Class<?>> clientPackageClasses() throws IOException, URISyntaxException {
+        Path location = Path.of(SchematicApi.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (Files.isDirectory(location)) {
+            return classesUnder(location);
+        }
+        try (FileSystem jar = FileSystems.newFileSystem(location)) {
+            return classesUnder(jar.getPath("/"));
+        }
+    }
+
+    private static List<Class<?>> classesUnder(Path root) throws IOException {
+        Path folder = root.resolve(CLIENT_PACKAGE.replace('.', '/'));
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".class"))
+                    .<Class<?>> map(name -> load(CLIENT_PACKAGE + "." + name.substring(0, name.length() - ".class".length())))
+                    .toList();
+        }
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, NativeRegistrationTest.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

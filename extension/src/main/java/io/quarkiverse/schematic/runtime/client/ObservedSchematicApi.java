@@ -1,0 +1,48 @@
+package io.quarkiverse.schematic.runtime.client;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The REST client with every call reported to an {@link ApiCallListener}. It wraps the client from the outside, so a
+ * call is reported once with its final outcome: after retries, and including calls the circuit breaker refused.
+ * Only installed when someone listens (health check, metrics).
+ */
+public final class ObservedSchematicApi implements SchematicApi {
+
+    private final SchematicApi delegate;
+    private final ApiCallListener listener;
+
+    public ObservedSchematicApi(SchematicApi delegate, ApiCallListener listener) {
+        this.delegate = delegate;
+        this.listener = listener;
+    }
+
+    @Override
+    public Uni<Envelope<FlagCheckData>> checkFlag(String flag, CheckFlagRequest body, CallBudget budget) {
+        return observed("checkFlag", delegate.checkFlag(flag, body, budget));
+    }
+
+    @Override
+    public Uni<Envelope<FlagsCheckData>> checkFlags(CheckFlagRequest body, CallBudget budget) {
+        return observed("checkFlags", delegate.checkFlags(body, budget));
+    }
+
+    @Override
+    public Uni<Envelope<EntityData>> upsertCompany(UpsertCompanyRequest body, CallBudget budget) {
+        return observed("upsertCompany", delegate.upsertCompany(body, budget));
+    }
+
+    @Override
+    public Uni<Envelope<EntityData>> upsertUser(UpsertUserRequest body, CallBudget budget) {
+        return observed("upsertUser", delegate.upsertUser(body, budget));
+    }
+
+    /** Timed from subscription, when the request is actually made; a cancelled call is not reported. */
+    private <T> Uni<T> observed(String operation, Uni<T> call) {
+        return Uni.createFrom().deferred(() -> {
+            long started = System.nanoTime();
+            return call.onItemOrFailure()
+                    .invoke((item, failure) -> listener.completed(operation, System.nanoTime() - started, failure));
+        });
+    }
+}

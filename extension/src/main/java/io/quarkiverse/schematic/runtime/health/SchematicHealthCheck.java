@@ -1,0 +1,71 @@
+package io.quarkiverse.schematic.runtime.health;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+import io.quarkiverse.schematic.runtime.SchematicConfig;
+import io.quarkiverse.schematic.runtime.SchematicCore;
+import io.quarkiverse.schematic.runtime.events.EventStats;
+
+/**
+ * Readiness of the Schematic connection: DOWN while the circuit breaker refuses calls after failures (flag checks then
+ * answer from defaults), UP otherwise and always in offline mode. The data shows the latest outcomes and the event
+ * buffer's counters; never the API key or a response body.
+ */
+@Readiness
+@ApplicationScoped
+public class SchematicHealthCheck implements HealthCheck {
+
+    static final String NAME = "Schematic";
+
+    private final SchematicCore core;
+    private final ApiStatus status;
+    private final SchematicConfig config;
+
+    SchematicHealthCheck(SchematicCore core, ApiStatus status, SchematicConfig config) {
+        this.core = core;
+        this.status = status;
+        this.config = config;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).up()
+                .withData("mode", core.offline() ? "offline" : "online");
+        if (!core.offline()) {
+            ApiStatus.Snapshot api = status.snapshot();
+            time(response, "lastAnswer", api.lastAnswerAt());
+            time(response, "lastFailure", api.lastFailureAt());
+            if (api.lastFailure() != null) {
+                response.withData("lastFailureOutcome", api.lastFailure().tag());
+            }
+            response.withData("failuresSinceAnswer", api.failuresSinceAnswer());
+            if (api.circuitOpen(config.circuitBreaker().delay())) {
+                String cause = api.lastFailure() == null ? "" : " (" + api.lastFailure().tag() + ")";
+                response.down().withData("reason", "Recent calls to Schematic failed" + cause
+                        + " and the circuit breaker is open: flag checks answer from defaults");
+            }
+        }
+        EventStats events = core.events().stats();
+        return response.withData("events.queued", events.queued())
+                .withData("events.accepted", events.accepted())
+                .withData("events.delivered", events.delivered())
+                .withData("events.dropped", events.dropped())
+                .withData("events.failedSends", events.failedSends())
+                .withData("events.rejected", events.rejected())
+                .withData("events.lost", events.lost())
+                .build();
+    }
+
+    private static void time(HealthCheckResponseBuilder response, String name, long epochMillis) {
+        if (epochMillis != 0) {
+            response.withData(name, Instant.ofEpochMilli(epochMillis).toString());
+        }
+    }
+}
