@@ -5,7 +5,6 @@ import static io.quarkiverse.schematic.benchmarks.scenarios.Workload.FLAG;
 import static io.quarkiverse.schematic.benchmarks.scenarios.Workload.USER;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -37,15 +36,6 @@ public class BlackHoledFlagCheck {
 
     static final int TIMEOUT_MILLIS = 100;
 
-    /**
-     * Work-around, see docs/performance.md: quarkus.schematic.timeout does not bound a call today (the Fault
-     * Tolerance timeout does not fire for the REST client's Uni), so a silent API holds each call for the REST
-     * client's read timeout (30 s by default) and opening the breaker would take 5 minutes. The REST client's own
-     * read timeout does work.
-     */
-    static final Map<String, String> READ_TIMEOUT = Map.of(
-            "quarkus.rest-client.schematic.read-timeout", Integer.toString(TIMEOUT_MILLIS));
-
     @State(Scope.Benchmark)
     public static class Hole {
         BlackHole server;
@@ -72,8 +62,7 @@ public class BlackHoledFlagCheck {
                     .set("timeout", TIMEOUT_MILLIS + "ms")
                     .set("retry-delay", "10ms")
                     // the breaker must stay open for the whole run: no trial call may reach the black hole
-                    .set("circuit-breaker.delay", "1h")
-                    .properties(READ_TIMEOUT)));
+                    .set("circuit-breaker.delay", "1h").properties()));
             long opened = openBreaker();
             System.out.println("\n[ours] circuit breaker open after " + opened + " ms of timed-out calls");
         }

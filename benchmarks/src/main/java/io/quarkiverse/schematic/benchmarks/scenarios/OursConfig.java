@@ -20,11 +20,4 @@ final class OursConfig {
     Map<String, String> properties() {
         return properties;
     }
-
-    /** These properties plus some outside {@code quarkus.schematic.*}. */
-    Map<String, String> properties(Map<String, String> others) {
-        Map<String, String> all = new HashMap<>(properties);
-        all.putAll(others);
-        return all;
-    }
 }
