@@ -33,11 +33,12 @@ import io.quarkus.test.QuarkusUnitTest;
 class SecretHygieneTest {
 
     static final String WEBHOOK_SECRET = "whsec_hygiene_5d41402abc4b2a76";
+    static final java.util.List<String> DEBUG_CATEGORIES = java.util.List.of("io.quarkiverse", "io.quarkus.rest.client",
+            "org.jboss.resteasy.reactive.client.logging", "io.quarkus.resteasy.reactive");
 
     @RegisterExtension
     static final QuarkusUnitTest app = SchematicStub.app()
             .overrideConfigKey("quarkus.log.category.\"io.quarkus.rest.client\".level", "DEBUG")
-            .overrideConfigKey("quarkus.log.category.\"io.smallrye.faulttolerance\".level", "DEBUG")
             .overrideConfigKey("quarkus.log.category.\"io.quarkiverse\".level", "DEBUG")
             .overrideConfigKey("quarkus.log.category.\"org.jboss.resteasy.reactive.client.logging\".level", "DEBUG")
             .overrideConfigKey("quarkus.rest-client.logging.scope", "request-response")
@@ -52,6 +53,11 @@ class SecretHygieneTest {
                     || !(record.getLoggerName().startsWith("org.eclipse.jetty")
                             || record.getLoggerName().startsWith("org.apache.hc")
                             || record.getLoggerName().toLowerCase().contains("wiremock")))
+            // logger levels are global to the JVM: put them back so later test classes do not log at DEBUG
+            .setAfterAllCustomizer(() -> {
+                DEBUG_CATEGORIES.forEach(category -> java.util.logging.Logger.getLogger(category).setLevel(null));
+                SchematicStub.stopServer();
+            })
             // runs after the test: every record of the whole run, all levels
             .assertLogRecords(records -> {
                 assertThat(records).as("log records captured").hasSizeGreaterThan(5);
