@@ -2,6 +2,7 @@ package io.quarkiverse.schematic.runtime;
 
 import java.util.List;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
@@ -28,8 +29,7 @@ import io.quarkiverse.schematic.runtime.flags.FlagEvaluator;
 import io.quarkus.runtime.ShutdownEvent;
 
 /**
- * Creates the services from {@code quarkus.schematic.*}. Beans are singletons: no client proxy on the flag-check
- * hot path.
+ * Creates the services from {@code quarkus.schematic.*}.
  */
 @Singleton
 public class SchematicProducer {
@@ -80,16 +80,24 @@ public class SchematicProducer {
         return check -> listeners.forEach(listener -> listener.checked(check));
     }
 
+    /*
+     * The services are @ApplicationScoped, as users expect (and as @InjectMock needs); the client proxy costs a few
+     * nanoseconds per call. SchematicCore stays a singleton: only our own code injects it.
+     */
     @Produces
-    @Singleton
-    DefaultReactiveSchematicService reactive(SchematicCore core) {
-        return new DefaultReactiveSchematicService(core, new CallPolicy(core.configuredMaxRetries(), null));
+    @ApplicationScoped
+    ReactiveSchematicService reactive(SchematicCore core) {
+        return defaultView(core);
     }
 
     @Produces
-    @Singleton
-    SchematicService blocking(DefaultReactiveSchematicService reactive) {
-        return new DefaultSchematicService(reactive);
+    @ApplicationScoped
+    SchematicService blocking(SchematicCore core) {
+        return new DefaultSchematicService(defaultView(core));
+    }
+
+    private static DefaultReactiveSchematicService defaultView(SchematicCore core) {
+        return new DefaultReactiveSchematicService(core, new CallPolicy(core.configuredMaxRetries(), null));
     }
 
     /** Delivers the queued events while the REST client and Vert.x are still up. */
