@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.quarkiverse.schematic.Company;
 import io.quarkiverse.schematic.CompanyUpsert;
@@ -124,7 +125,7 @@ public final class DefaultReactiveSchematicService implements ReactiveSchematicS
                 .map(Entities::user));
     }
 
-    private <T> Uni<T> call(String operation, java.util.function.Supplier<Uni<T>> remote) {
+    private <T> Uni<T> call(String operation, Supplier<Uni<T>> remote) {
         if (core.offline()) {
             return Uni.createFrom().failure(() -> new SchematicOfflineException(operation));
         }

@@ -1,5 +1,6 @@
 package io.quarkiverse.schematic.runtime;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -44,6 +45,6 @@ final class Entities {
 
     private static Map<String, Object> traitsOf(EntityData data) {
         // traits may hold JSON nulls, which Map.copyOf refuses
-        return data.traits() == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(data.traits()));
+        return data.traits() == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data.traits()));
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
@@ -166,7 +167,7 @@ public final class FlagEvaluator {
                 NOT_FOUND_ERROR);
     }
 
-    private static List<FlagCheck> each(Iterable<String> flags, java.util.function.Function<String, FlagCheck> answer) {
+    private static List<FlagCheck> each(Iterable<String> flags, Function<String, FlagCheck> answer) {
         List<FlagCheck> answers = new ArrayList<>();
         flags.forEach(flag -> answers.add(answer.apply(flag)));
         return List.copyOf(answers);
