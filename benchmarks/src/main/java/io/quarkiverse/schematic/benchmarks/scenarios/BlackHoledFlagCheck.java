@@ -7,6 +7,7 @@ import static io.quarkiverse.schematic.benchmarks.scenarios.Workload.USER;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import org.jboss.logging.Logger;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -33,6 +34,8 @@ import io.quarkiverse.schematic.benchmarks.stub.BlackHole;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = { Workload.LOG_MANAGER, "-Xms1g", "-Xmx1g" })
 public class BlackHoledFlagCheck {
+
+    private static final Logger LOG = Logger.getLogger(BlackHoledFlagCheck.class);
 
     static final int TIMEOUT_MILLIS = 100;
 
@@ -64,7 +67,7 @@ public class BlackHoledFlagCheck {
                     // the breaker must stay open for the whole run: no trial call may reach the black hole
                     .set("circuit-breaker.delay", "1h").properties()));
             long opened = openBreaker();
-            System.out.println("\n[ours] circuit breaker open after " + opened + " ms of timed-out calls");
+            LOG.infof("[ours] circuit breaker open after %d ms of timed-out calls", opened);
         }
 
         /** Times out calls until one returns at once: the breaker has opened. */

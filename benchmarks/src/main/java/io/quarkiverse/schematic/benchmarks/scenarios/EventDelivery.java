@@ -8,6 +8,7 @@ import static io.quarkiverse.schematic.benchmarks.scenarios.Workload.USER;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.AuxCounters;
+import org.jboss.logging.Logger;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -36,23 +37,10 @@ import io.quarkiverse.schematic.benchmarks.stub.StubSchematic;
 @Fork(value = 1, jvmArgsAppend = { Workload.LOG_MANAGER, "-Xms1g", "-Xmx1g" })
 public class EventDelivery {
 
+    private static final Logger LOG = Logger.getLogger(EventDelivery.class);
+
     static final int EVENTS = 1000;
     static final int BATCH_SIZE = 100;
-
-    @State(Scope.Benchmark)
-    public static class Stub {
-        StubSchematic server;
-
-        @Setup(Level.Trial)
-        public void start() {
-            server = StubSchematic.start();
-        }
-
-        @TearDown(Level.Trial)
-        public void stop() {
-            server.close();
-        }
-    }
 
     /** What reached the stub during the iteration: JMH sums these over the measured iterations. */
     @State(Scope.Thread)
@@ -78,14 +66,14 @@ public class EventDelivery {
         EventClient client;
 
         @Setup(Level.Trial)
-        public void start(Stub stub) {
+        public void start(StubState stub) {
             client = new SchematicEventClient(QuarkusSchematic.start(OursConfig.api(stub.server.url())
                     .set("events.max-batch-size", Integer.toString(BATCH_SIZE)).properties()));
         }
 
         @TearDown(Level.Trial)
         public void stop() {
-            System.out.println("\n[ours] event buffer: " + QuarkusSchematic.eventStats());
+            LOG.infof("[ours] event buffer: %s", QuarkusSchematic.eventStats());
             QuarkusSchematic.stop();
         }
     }
@@ -95,20 +83,20 @@ public class EventDelivery {
         EventClient client;
 
         @Setup(Level.Trial)
-        public void start(Stub stub) {
+        public void start(StubState stub) {
             client = new SyncBatchEventClient(stub.server.url(), BATCH_SIZE);
         }
     }
 
     @Benchmark
     @OperationsPerInvocation(EVENTS)
-    public void ours(Ours ours, Stub stub, Wire wire) {
+    public void ours(Ours ours, StubState stub, Wire wire) {
         deliver(ours.client, stub.server, wire);
     }
 
     @Benchmark
     @OperationsPerInvocation(EVENTS)
-    public void floor(Floor floor, Stub stub, Wire wire) {
+    public void floor(Floor floor, StubState stub, Wire wire) {
         deliver(floor.client, stub.server, wire);
     }
 

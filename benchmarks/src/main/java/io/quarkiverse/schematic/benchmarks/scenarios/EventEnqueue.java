@@ -8,6 +8,7 @@ import static io.quarkiverse.schematic.benchmarks.scenarios.Workload.USER;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import org.jboss.logging.Logger;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -47,6 +48,8 @@ import io.quarkiverse.schematic.benchmarks.stub.StubSchematic;
 @Fork(value = 1, jvmArgsAppend = { Workload.LOG_MANAGER, "-Xms1g", "-Xmx1g" })
 public class EventEnqueue {
 
+    private static final Logger LOG = Logger.getLogger(EventEnqueue.class);
+
     /** Room for every event one fork enqueues in a full run (paced, a few 10k per second), so none is dropped. */
     static final String CAPACITY = "2000000";
     static final long PAUSE_MICROS = 20;
@@ -82,8 +85,8 @@ public class EventEnqueue {
 
         @TearDown(Level.Trial)
         public void stop() {
-            System.out.println("\n[ours] event buffer: " + QuarkusSchematic.eventStats() + ", batches at the stub: "
-                    + stub.batchRequests());
+            LOG.infof("[ours] event buffer: %s, batches at the stub: %d", QuarkusSchematic.eventStats(),
+                    stub.batchRequests());
             QuarkusSchematic.stop();
             stub.close();
         }

@@ -22,7 +22,6 @@ import io.quarkiverse.schematic.benchmarks.clients.FlagClient;
 import io.quarkiverse.schematic.benchmarks.clients.floor.RawHttpFlagClient;
 import io.quarkiverse.schematic.benchmarks.clients.ours.QuarkusSchematic;
 import io.quarkiverse.schematic.benchmarks.clients.ours.SchematicFlagClient;
-import io.quarkiverse.schematic.benchmarks.stub.StubSchematic;
 
 /**
  * Every flag check goes over loopback HTTP to the stub (cache disabled), beside the floor: a bare JDK HttpClient
@@ -34,26 +33,11 @@ import io.quarkiverse.schematic.benchmarks.stub.StubSchematic;
 public class UncachedFlagCheck {
 
     @State(Scope.Benchmark)
-    public static class Stub {
-        StubSchematic server;
-
-        @Setup(Level.Trial)
-        public void start() {
-            server = StubSchematic.start();
-        }
-
-        @TearDown(Level.Trial)
-        public void stop() {
-            server.close();
-        }
-    }
-
-    @State(Scope.Benchmark)
     public static class Ours {
         FlagClient client;
 
         @Setup(Level.Trial)
-        public void start(Stub stub) {
+        public void start(StubState stub) {
             client = new SchematicFlagClient(QuarkusSchematic.start(OursConfig.api(stub.server.url())
                     .set("cache.enabled", "false").properties()));
             if (!client.check(FLAG, COMPANY, USER)) {
@@ -72,7 +56,7 @@ public class UncachedFlagCheck {
         FlagClient client;
 
         @Setup(Level.Trial)
-        public void start(Stub stub) {
+        public void start(StubState stub) {
             client = new RawHttpFlagClient(stub.server.url(), Duration.ofSeconds(60));
             if (!client.check(FLAG, COMPANY, USER)) {
                 throw new IllegalStateException("the stub's answer was not read");
