@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,17 +65,12 @@ class EventDeliveryTest {
         stub.register(post(urlPathEqualTo("/batch")).willReturn(aResponse().withStatus(200)));
     }
 
-    private List<JsonNode> deliveredEvents() throws Exception {
-        List<JsonNode> events = new ArrayList<>();
-        for (LoggedRequest request : batches()) {
-            json.readTree(request.getBodyAsString()).get("events").forEach(events::add);
-        }
-        return events;
+    private List<JsonNode> deliveredEvents() {
+        return SchematicStub.eventsOf(batches());
     }
 
     private List<LoggedRequest> batches() {
-        // in the order the server received them
-        return stub.find(postRequestedFor(urlPathEqualTo("/batch")));
+        return SchematicStub.batches(stub);
     }
 
     @Test
@@ -163,10 +157,7 @@ class EventDeliveryTest {
         List<LoggedRequest> sent = batches();
         assertThat(sent.size()).isGreaterThanOrEqualTo(3);
         // what the server accepted: every request but the first, which got the 500
-        List<JsonNode> accepted = new ArrayList<>();
-        for (LoggedRequest request : sent.subList(1, sent.size())) {
-            json.readTree(request.getBodyAsString()).get("events").forEach(accepted::add);
-        }
+        List<JsonNode> accepted = SchematicStub.eventsOf(sent.subList(1, sent.size()));
         assertThat(accepted).hasSize(15);
         Set<String> keys = new HashSet<>();
         accepted.forEach(event -> keys.add(event.get("idempotency_key").asText()));

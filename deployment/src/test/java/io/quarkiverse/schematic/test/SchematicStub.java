@@ -2,16 +2,22 @@ package io.quarkiverse.schematic.test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -26,6 +32,8 @@ public final class SchematicStub {
 
     public static final String API_KEY = "sch_test_key_0123456789abcdef";
     static final String PORT_PROPERTY = "schematic.stub.port";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static WireMockServer server;
 
@@ -70,6 +78,27 @@ public final class SchematicStub {
     /** A client of the running stub: register answers, verify what went over the wire. */
     public static WireMock client() {
         return new WireMock("localhost", Integer.getInteger(PORT_PROPERTY));
+    }
+
+    /** The event batches the stub received, in the order it received them. */
+    public static List<LoggedRequest> batches(WireMock stub) {
+        return stub.find(postRequestedFor(urlPathEqualTo("/batch")));
+    }
+
+    /** The events inside these batch requests, in order. */
+    public static List<JsonNode> eventsOf(List<LoggedRequest> batches) {
+        List<JsonNode> events = new ArrayList<>();
+        for (LoggedRequest batch : batches) {
+            if (batch.getBodyAsString().isEmpty()) {
+                continue;
+            }
+            try {
+                JSON.readTree(batch.getBodyAsString()).get("events").forEach(events::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return events;
     }
 
     /** The JSON of a flag-check answer in Schematic's envelope. */

@@ -2,7 +2,6 @@ package io.quarkiverse.schematic.test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +12,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.Track;
@@ -47,14 +45,7 @@ class ShutdownFlushTest {
     /** Runs after the application stopped, before the stub server goes away. */
     static void assertEverythingDeliveredThenStop() {
         try {
-            ObjectMapper json = new ObjectMapper();
-            int delivered = 0;
-            for (var request : SchematicStub.client().find(postRequestedFor(urlPathEqualTo("/batch")))) {
-                delivered += json.readTree(request.getBodyAsString()).get("events").size();
-            }
-            assertThat(delivered).isEqualTo(EVENTS);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            assertThat(SchematicStub.eventsOf(SchematicStub.batches(SchematicStub.client()))).hasSize(EVENTS);
         } finally {
             SchematicStub.stopServer();
         }

@@ -24,9 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.quarkiverse.schematic.CompanyUpsert;
 import io.quarkiverse.schematic.FlagCheck;
@@ -67,7 +65,6 @@ class FaultInjectionTest {
     SchematicCore core;
 
     final WireMock stub = SchematicStub.client();
-    final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
     void reset() {
@@ -141,16 +138,14 @@ class FaultInjectionTest {
 
         // every event reached the server, and every copy of one event carries the same idempotency key
         Map<Integer, String> keyOfEvent = new HashMap<>();
-        for (LoggedRequest request : stub.find(postRequestedFor(urlPathEqualTo("/batch")))) {
-            for (JsonNode event : json.readTree(request.getBodyAsString()).get("events")) {
-                JsonNode traits = event.get("body").get("traits");
-                if (!run.equals(traits.get("run").asText())) {
-                    continue;
-                }
-                String key = event.get("idempotency_key").asText();
-                String previous = keyOfEvent.putIfAbsent(traits.get("i").asInt(), key);
-                assertThat(previous == null || previous.equals(key)).as("stable idempotency key").isTrue();
+        for (JsonNode event : SchematicStub.eventsOf(SchematicStub.batches(stub))) {
+            JsonNode traits = event.get("body").get("traits");
+            if (!run.equals(traits.get("run").asText())) {
+                continue;
             }
+            String key = event.get("idempotency_key").asText();
+            String previous = keyOfEvent.putIfAbsent(traits.get("i").asInt(), key);
+            assertThat(previous == null || previous.equals(key)).as("stable idempotency key").isTrue();
         }
         assertThat(keyOfEvent).hasSize(events);
         assertThat(new java.util.HashSet<>(keyOfEvent.values())).hasSize(events);

@@ -3,7 +3,6 @@ package io.quarkiverse.schematic.test.reliability;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,9 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.Track;
@@ -119,15 +116,9 @@ class FlappingSoakTest {
         assertThat(stats.delivered()).isEqualTo(stats.accepted());
 
         Set<String> delivered = new HashSet<>();
-        ObjectMapper json = new ObjectMapper();
-        for (LoggedRequest request : stub.find(postRequestedFor(urlPathEqualTo("/batch")))) {
-            if (request.getBodyAsString().isEmpty()) {
-                continue;
-            }
-            for (JsonNode event : json.readTree(request.getBodyAsString()).get("events")) {
-                JsonNode traits = event.get("body").get("traits");
-                delivered.add(traits.get("thread").asInt() + ":" + traits.get("seq").asLong());
-            }
+        for (JsonNode event : SchematicStub.eventsOf(SchematicStub.batches(stub))) {
+            JsonNode traits = event.get("body").get("traits");
+            delivered.add(traits.get("thread").asInt() + ":" + traits.get("seq").asLong());
         }
         assertThat(delivered).hasSize((int) stats.accepted());
 
