@@ -3,9 +3,9 @@ package io.quarkiverse.schematic.benchmarks;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 

@@ -47,7 +47,8 @@ class ConfigReferenceTest {
     private String render() throws IOException {
         Map<String, String> javadoc = new TreeMap<>();
         for (JsonNode file : read(JAVADOC)) {
-            file.get("elements").fields().forEachRemaining(e -> javadoc.put(e.getKey(), e.getValue().get("description").asText()));
+            file.get("elements").fields()
+                    .forEachRemaining(e -> javadoc.put(e.getKey(), e.getValue().get("description").asText()));
         }
         List<JsonNode> properties = new ArrayList<>();
         for (JsonNode file : read(MODEL)) {

@@ -101,7 +101,8 @@ class SecretHygieneTest {
                 .body(body).post("/hooks/schematic").then().statusCode(401);
 
         assertThat(refused).doesNotContain(WEBHOOK_SECRET)
-                .doesNotContain(WebhookSigner.create(WEBHOOK_SECRET).sign(body + " ", headers.get("X-Schematic-Webhook-Timestamp")));
+                .doesNotContain(
+                        WebhookSigner.create(WEBHOOK_SECRET).sign(body + " ", headers.get("X-Schematic-Webhook-Timestamp")));
     }
 
     private static String text(LogRecord record) {

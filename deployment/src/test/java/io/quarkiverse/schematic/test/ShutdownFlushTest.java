@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-
 import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.Track;
 import io.quarkus.test.QuarkusUnitTest;

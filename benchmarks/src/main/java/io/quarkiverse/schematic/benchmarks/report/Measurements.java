@@ -38,7 +38,8 @@ final class Measurements {
 
     /** Primary score in ns/op (time modes) or ops/s (throughput), or NaN when absent. */
     static double score(RunResult result) {
-        return result == null ? Double.NaN : normalize(result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreUnit());
+        return result == null ? Double.NaN
+                : normalize(result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreUnit());
     }
 
     /** Half-width of the 99.9% confidence interval, in the same unit as {@link #score}. */
