@@ -2,8 +2,6 @@ package io.quarkiverse.schematic;
 
 import java.util.Map;
 
-import io.quarkiverse.schematic.runtime.Arguments;
-
 /**
  * Creates or updates a company by its keys. Immutable: every method returns a new instance.
  */

@@ -2,8 +2,6 @@ package io.quarkiverse.schematic;
 
 import java.util.Map;
 
-import io.quarkiverse.schematic.runtime.Arguments;
-
 /**
  * An identify event: tells Schematic who a user is (and optionally their company). Immutable: every method returns
  * a new instance.

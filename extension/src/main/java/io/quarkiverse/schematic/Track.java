@@ -3,8 +3,6 @@ package io.quarkiverse.schematic;
 import java.util.Map;
 import java.util.OptionalLong;
 
-import io.quarkiverse.schematic.runtime.Arguments;
-
 /**
  * A track event: something a company or user did, optionally with a quantity (usage metering). Immutable: every
  * method returns a new instance. At least one of {@link #company(Map)} and {@link #user(Map)} is required when the

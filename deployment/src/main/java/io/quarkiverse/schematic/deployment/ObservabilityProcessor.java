@@ -2,7 +2,6 @@ package io.quarkiverse.schematic.deployment;
 
 import java.util.Optional;
 
-import io.quarkiverse.schematic.runtime.SchematicBuildTimeConfig;
 import io.quarkiverse.schematic.runtime.health.ApiStatus;
 import io.quarkiverse.schematic.runtime.health.SchematicHealthCheck;
 import io.quarkiverse.schematic.runtime.metrics.EventMeters;

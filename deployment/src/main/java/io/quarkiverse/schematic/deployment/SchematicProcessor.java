@@ -1,6 +1,5 @@
 package io.quarkiverse.schematic.deployment;
 
-import io.quarkiverse.schematic.runtime.SchematicConfigBuilder;
 import io.quarkiverse.schematic.runtime.SchematicProducer;
 import io.quarkiverse.schematic.runtime.SchematicRecorder;
 import io.quarkiverse.schematic.runtime.client.CallBudgetFilter;
@@ -20,6 +19,7 @@ import io.quarkiverse.schematic.runtime.client.SchematicErrorMapper;
 import io.quarkiverse.schematic.runtime.client.TrackBody;
 import io.quarkiverse.schematic.runtime.client.UpsertCompanyRequest;
 import io.quarkiverse.schematic.runtime.client.UpsertUserRequest;
+import io.quarkiverse.schematic.runtime.config.SchematicConfigBuilder;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -33,9 +33,9 @@ import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
  * Build steps of the core extension: feature, beans, configuration bridge, start-up validation, native
  * registrations.
  */
-class SchematicProcessor {
+public class SchematicProcessor {
 
-    static final String FEATURE = "schematic";
+    public static final String FEATURE = "schematic";
 
     /** Classes Jackson (de)serializes or Fault Tolerance instantiates reflectively. */
     static final Class<?>[] REFLECTIVE_CLASSES = {

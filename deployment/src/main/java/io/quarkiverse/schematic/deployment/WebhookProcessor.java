@@ -13,7 +13,6 @@ import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.DotName;
 
-import io.quarkiverse.schematic.runtime.WebhookBuildTimeConfig;
 import io.quarkiverse.schematic.runtime.webhook.BuiltInWebhookResource;
 import io.quarkiverse.schematic.runtime.webhook.SchematicWebhookEventReader;
 import io.quarkiverse.schematic.runtime.webhook.WebhookRecorder;

@@ -1,7 +1,6 @@
 package io.quarkiverse.schematic.runtime;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -50,31 +49,20 @@ public final class DefaultReactiveSchematicService implements ReactiveSchematicS
 
     @Override
     public Uni<FlagCheck> checkFlagDetails(String flag, Map<String, String> company, Map<String, String> user) {
-        return core.flags().check(Arguments.requireText(flag, "flag"), Arguments.optionalKeys(company, "company"),
-                Arguments.optionalKeys(user, "user"), policy);
+        return core.flags().check(CheckArguments.flag(flag, "flag"), CheckArguments.keys(company, "company"),
+                CheckArguments.keys(user, "user"), policy);
     }
 
     @Override
     public Uni<List<FlagCheck>> checkFlags(Map<String, String> company, Map<String, String> user) {
-        return core.flags().checkAll(Arguments.optionalKeys(company, "company"), Arguments.optionalKeys(user, "user"),
+        return core.flags().checkAll(CheckArguments.keys(company, "company"), CheckArguments.keys(user, "user"),
                 policy);
     }
 
     @Override
     public Uni<List<FlagCheck>> checkFlags(List<String> flags, Map<String, String> company, Map<String, String> user) {
-        return core.flags().checkSome(flagList(flags), Arguments.optionalKeys(company, "company"),
-                Arguments.optionalKeys(user, "user"), policy);
-    }
-
-    static List<String> flagList(List<String> flags) {
-        if (flags == null) {
-            throw new IllegalArgumentException("flags must not be null");
-        }
-        List<String> checked = new ArrayList<>(flags.size());
-        for (String flag : flags) {
-            checked.add(Arguments.requireText(flag, "flags element"));
-        }
-        return checked;
+        return core.flags().checkSome(CheckArguments.flags(flags), CheckArguments.keys(company, "company"),
+                CheckArguments.keys(user, "user"), policy);
     }
 
     @Override

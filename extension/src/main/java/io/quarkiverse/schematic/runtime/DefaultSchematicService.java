@@ -72,7 +72,7 @@ public final class DefaultSchematicService implements SchematicService {
 
     @Override
     public void setFlagDefault(String flag, boolean value) {
-        reactive.core().flags().defaults().set(Arguments.requireText(flag, "flag"), value);
+        reactive.core().flags().defaults().set(CheckArguments.flag(flag, "flag"), value);
     }
 
     @Override

@@ -19,6 +19,7 @@ import io.quarkiverse.schematic.runtime.client.EventBatch;
 import io.quarkiverse.schematic.runtime.client.EventCaptureApi;
 import io.quarkiverse.schematic.runtime.client.ObservedSchematicApi;
 import io.quarkiverse.schematic.runtime.client.SchematicApi;
+import io.quarkiverse.schematic.runtime.config.SchematicConfig;
 import io.quarkiverse.schematic.runtime.events.EventBuffer;
 import io.quarkiverse.schematic.runtime.events.EventSink;
 import io.quarkiverse.schematic.runtime.events.OfflineEventSink;

@@ -2,6 +2,8 @@ package io.quarkiverse.schematic.runtime;
 
 import java.util.List;
 
+import io.quarkiverse.schematic.runtime.config.SchematicConfig;
+import io.quarkiverse.schematic.runtime.config.SchematicConfigValidator;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 import io.quarkus.runtime.configuration.ConfigurationException;

@@ -5,8 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import io.quarkiverse.schematic.deployment.SchematicDevServicesConfig;
-
 /**
  * The configured flag values of the dev service, as plain immutable maps: comparing two of them tells whether a live
  * reload changed the configuration (and the running dev service must be replaced).

@@ -12,8 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.schematic.FlagCheck;
-import io.quarkiverse.schematic.runtime.SchematicConfig;
 import io.quarkiverse.schematic.runtime.SchematicCore;
+import io.quarkiverse.schematic.runtime.config.SchematicConfig;
 import io.quarkiverse.schematic.runtime.events.EventStats;
 import io.smallrye.common.annotation.Blocking;
 

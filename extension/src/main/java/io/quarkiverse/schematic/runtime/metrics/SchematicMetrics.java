@@ -9,9 +9,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
-import io.quarkiverse.schematic.runtime.SchematicConfig;
 import io.quarkiverse.schematic.runtime.client.ApiCallListener;
 import io.quarkiverse.schematic.runtime.client.ApiOutcome;
+import io.quarkiverse.schematic.runtime.config.SchematicConfig;
 import io.quarkiverse.schematic.runtime.flags.FlagCheckListener;
 
 /**

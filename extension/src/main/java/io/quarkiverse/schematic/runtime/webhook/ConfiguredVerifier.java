@@ -2,7 +2,7 @@ package io.quarkiverse.schematic.runtime.webhook;
 
 import java.util.Optional;
 
-import io.quarkiverse.schematic.runtime.WebhookConfig;
+import io.quarkiverse.schematic.runtime.config.WebhookConfig;
 import io.quarkiverse.schematic.webhook.WebhookVerifier;
 import io.quarkus.runtime.configuration.ConfigurationException;
 

@@ -2,7 +2,7 @@ package io.quarkiverse.schematic.runtime.webhook;
 
 import java.util.List;
 
-import io.quarkiverse.schematic.runtime.SchematicConfig;
+import io.quarkiverse.schematic.runtime.config.SchematicConfig;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 import io.quarkus.runtime.configuration.ConfigurationException;

@@ -12,7 +12,7 @@ import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestFilter;
 
-import io.quarkiverse.schematic.runtime.SchematicConfig;
+import io.quarkiverse.schematic.runtime.config.SchematicConfig;
 import io.quarkiverse.schematic.webhook.SchematicWebhook;
 import io.quarkiverse.schematic.webhook.WebhookVerificationException;
 import io.quarkiverse.schematic.webhook.WebhookVerificationException.Reason;

@@ -3,7 +3,7 @@ package io.quarkiverse.schematic.runtime.webhook;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import io.quarkiverse.schematic.runtime.SchematicConfig;
+import io.quarkiverse.schematic.runtime.config.SchematicConfig;
 import io.quarkiverse.schematic.webhook.WebhookVerifier;
 
 /**

@@ -1,4 +1,4 @@
-package io.quarkiverse.schematic.runtime;
+package io.quarkiverse.schematic.runtime.config;
 
 import java.util.HashMap;
 import java.util.List;

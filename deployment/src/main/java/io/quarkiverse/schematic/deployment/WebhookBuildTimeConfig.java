@@ -1,4 +1,4 @@
-package io.quarkiverse.schematic.runtime;
+package io.quarkiverse.schematic.deployment;
 
 import java.util.Optional;
 

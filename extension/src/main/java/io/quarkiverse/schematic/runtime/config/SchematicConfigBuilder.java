@@ -1,4 +1,4 @@
-package io.quarkiverse.schematic.runtime;
+package io.quarkiverse.schematic.runtime.config;
 
 import io.quarkus.runtime.configuration.ConfigBuilder;
 import io.smallrye.config.SmallRyeConfigBuilder;

@@ -1,4 +1,4 @@
-package io.quarkiverse.schematic.runtime;
+package io.quarkiverse.schematic;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,12 +7,12 @@ import java.util.Map;
 /**
  * Argument checks of the public API (value types and services). Every message names the offending argument.
  */
-public final class Arguments {
+final class Arguments {
 
     private Arguments() {
     }
 
-    public static String requireText(String value, String name) {
+    static String requireText(String value, String name) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " must not be null or blank");
         }
@@ -22,7 +22,7 @@ public final class Arguments {
     /**
      * Validates identifying keys (company or user keys) and returns an immutable copy in insertion order.
      */
-    public static Map<String, String> requireKeys(Map<String, String> keys, String name) {
+    static Map<String, String> requireKeys(Map<String, String> keys, String name) {
         if (keys == null || keys.isEmpty()) {
             throw new IllegalArgumentException(name + " must contain at least one key");
         }
@@ -32,7 +32,7 @@ public final class Arguments {
     /**
      * Like {@link #requireKeys} but accepts null or empty (meaning: no keys), returning an empty map.
      */
-    public static Map<String, String> optionalKeys(Map<String, String> keys, String name) {
+    static Map<String, String> optionalKeys(Map<String, String> keys, String name) {
         if (keys == null || keys.isEmpty()) {
             return Map.of();
         }
@@ -51,7 +51,7 @@ public final class Arguments {
     /**
      * Validates traits (free-form JSON values, null values allowed) and returns an immutable copy.
      */
-    public static Map<String, Object> traits(Map<String, ?> traits, String name) {
+    static Map<String, Object> traits(Map<String, ?> traits, String name) {
         if (traits == null || traits.isEmpty()) {
             return Map.of();
         }

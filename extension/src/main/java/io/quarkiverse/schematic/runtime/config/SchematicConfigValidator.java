@@ -1,4 +1,4 @@
-package io.quarkiverse.schematic.runtime;
+package io.quarkiverse.schematic.runtime.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package io.quarkiverse.schematic.runtime;
+package io.quarkiverse.schematic.runtime.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

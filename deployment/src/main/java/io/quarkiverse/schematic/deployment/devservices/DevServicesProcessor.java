@@ -1,4 +1,4 @@
-package io.quarkiverse.schematic.deployment;
+package io.quarkiverse.schematic.deployment.devservices;
 
 import java.util.Map;
 import java.util.Optional;
@@ -7,8 +7,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.schematic.deployment.devservices.DevFlagSettings;
-import io.quarkiverse.schematic.deployment.devservices.DevSchematicServer;
+import io.quarkiverse.schematic.deployment.SchematicProcessor;
 import io.quarkiverse.schematic.runtime.devui.DevServiceProtocol;
 import io.quarkus.deployment.IsNormal;
 import io.quarkus.deployment.annotations.BuildStep;

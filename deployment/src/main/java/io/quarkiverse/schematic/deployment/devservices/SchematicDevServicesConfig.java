@@ -1,4 +1,4 @@
-package io.quarkiverse.schematic.deployment;
+package io.quarkiverse.schematic.deployment.devservices;
 
 import java.util.Map;
 
