@@ -1,5 +1,6 @@
 package io.quarkiverse.schematic.deployment;
 
+import io.quarkiverse.schematic.runtime.config.ConfigNames;
 import io.quarkus.runtime.annotations.ConfigDocSection;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
@@ -9,7 +10,7 @@ import io.smallrye.config.WithDefault;
 /**
  * Build-time configuration of the Schematic extension's integrations with other Quarkus extensions.
  */
-@ConfigMapping(prefix = "quarkus.schematic")
+@ConfigMapping(prefix = ConfigNames.PREFIX)
 @ConfigRoot(phase = ConfigPhase.BUILD_TIME)
 public interface SchematicBuildTimeConfig {
 

@@ -2,6 +2,7 @@ package io.quarkiverse.schematic.deployment;
 
 import java.util.Optional;
 
+import io.quarkiverse.schematic.runtime.config.ConfigNames;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
@@ -9,7 +10,7 @@ import io.smallrye.config.ConfigMapping;
 /**
  * Build-time configuration of webhook reception ({@code quarkus.schematic.webhook.*}).
  */
-@ConfigMapping(prefix = "quarkus.schematic.webhook")
+@ConfigMapping(prefix = ConfigNames.PREFIX + ".webhook")
 @ConfigRoot(phase = ConfigPhase.BUILD_TIME)
 public interface WebhookBuildTimeConfig {
 

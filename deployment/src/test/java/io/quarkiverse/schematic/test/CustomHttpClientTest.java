@@ -52,6 +52,6 @@ class CustomHttpClientTest {
         stub.verifyThat(postRequestedFor(urlPathEqualTo("/flags/beta/check"))
                 .withHeader("X-Team", equalTo("payments"))
                 .withHeader("X-Tenant", equalTo("blue"))
-                .withHeader("X-Schematic-Api-Key", equalTo(SchematicStub.API_KEY)));
+                .withHeader(SchematicStub.API_KEY_HEADER, equalTo(SchematicStub.API_KEY)));
     }
 }

@@ -48,7 +48,7 @@ class DevServiceNotStartedTest {
         assertThat(schematic.checkFlag("beta")).isTrue();
 
         stub.verifyThat(1, postRequestedFor(urlPathEqualTo("/flags/beta/check"))
-                .withHeader("X-Schematic-Api-Key", equalTo(SchematicStub.API_KEY)));
+                .withHeader(SchematicStub.API_KEY_HEADER, equalTo(SchematicStub.API_KEY)));
         assertThat(ConfigProvider.getConfig().getValue("quarkus.schematic.base-url", String.class))
                 .startsWith("http://localhost:");
     }

@@ -98,7 +98,7 @@ class EventDeliveryTest {
             assertThat(body.get("quantity").asLong()).isEqualTo(i);
         }
         stub.verifyThat(postRequestedFor(urlPathEqualTo("/batch"))
-                .withHeader("X-Schematic-Api-Key", equalTo(SchematicStub.API_KEY)));
+                .withHeader(SchematicStub.API_KEY_HEADER, equalTo(SchematicStub.API_KEY)));
     }
 
     @Test

@@ -62,7 +62,7 @@ class RestClientWireTest {
         assertThat(check).isEqualTo(new FlagCheck("new-dashboard", true, "Matched standard rule", "flag_1", "comp_1",
                 "user_1", "rule_1", FlagSource.REMOTE, null));
         stub.verifyThat(1, postRequestedFor(urlPathEqualTo("/flags/new-dashboard/check"))
-                .withHeader("X-Schematic-Api-Key", equalTo(SchematicStub.API_KEY))
+                .withHeader(SchematicStub.API_KEY_HEADER, equalTo(SchematicStub.API_KEY))
                 .withHeader("User-Agent", matching("quarkus-schematic/.+"))
                 .withHeader("Content-Type", matching("application/json.*"))
                 .withRequestBody(equalToJson("{\"company\":{\"id\":\"acme\"},\"user\":{\"email\":\"jane@acme.com\"}}")));
@@ -116,7 +116,7 @@ class RestClientWireTest {
         assertThat(company.traits()).containsEntry("seats", 40);
         assertThat(company.createdAt()).isNotNull();
         stub.verifyThat(1, postRequestedFor(urlPathEqualTo("/companies"))
-                .withHeader("X-Schematic-Api-Key", equalTo(SchematicStub.API_KEY))
+                .withHeader(SchematicStub.API_KEY_HEADER, equalTo(SchematicStub.API_KEY))
                 .withRequestBody(equalToJson("{\"keys\":{\"id\":\"acme\"},\"name\":\"Acme Inc\",\"traits\":{\"seats\":40}}")));
     }
 

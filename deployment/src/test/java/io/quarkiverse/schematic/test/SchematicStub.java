@@ -31,6 +31,8 @@ import io.quarkus.test.QuarkusUnitTest;
 public final class SchematicStub {
 
     public static final String API_KEY = "sch_test_key_0123456789abcdef";
+    /** The header Schematic reads the API key from: written out here, so a wrong constant in main code fails. */
+    public static final String API_KEY_HEADER = "X-Schematic-Api-Key";
     static final String PORT_PROPERTY = "schematic.stub.port";
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -81,7 +81,7 @@ class SecretHygieneTest {
         schematic.flush();
 
         stub.verifyThat(postRequestedFor(urlPathEqualTo("/flags/beta/check"))
-                .withHeader("X-Schematic-Api-Key", WireMock.equalTo(SchematicStub.API_KEY)));
+                .withHeader(SchematicStub.API_KEY_HEADER, WireMock.equalTo(SchematicStub.API_KEY)));
         assertThat(upsert).isNotNull();
         for (Throwable t = upsert; t != null; t = t.getCause()) {
             assertThat(String.valueOf(t.getMessage())).doesNotContain(SchematicStub.API_KEY);

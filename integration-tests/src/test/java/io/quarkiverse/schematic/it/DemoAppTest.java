@@ -55,7 +55,7 @@ class DemoAppTest {
                 .body("flagId", equalTo("flag_9"));
 
         stub.verifyThat(postRequestedFor(urlPathEqualTo("/flags/new-dashboard/check"))
-                .withHeader("X-Schematic-Api-Key", WireMock.equalTo(SchematicWireMock.API_KEY))
+                .withHeader(SchematicWireMock.API_KEY_HEADER, WireMock.equalTo(SchematicWireMock.API_KEY))
                 .withRequestBody(equalToJson("{\"company\":{\"id\":\"acme\"},\"user\":{\"email\":\"jane@acme.com\"}}")));
     }
 
@@ -85,7 +85,7 @@ class DemoAppTest {
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> stub.verifyThat(postRequestedFor(urlPathEqualTo("/batch"))
                 .withRequestBody(WireMock.matchingJsonPath("$.events[0].body.quantity", WireMock.equalTo("1500")))
-                .withHeader("X-Schematic-Api-Key", WireMock.equalTo(SchematicWireMock.API_KEY))));
+                .withHeader(SchematicWireMock.API_KEY_HEADER, WireMock.equalTo(SchematicWireMock.API_KEY))));
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class SchematicWireMock implements QuarkusTestResourceLifecycleManager {
 
     static final String API_KEY = "sch_it_key_5f1e2d3c4b5a";
+    static final String API_KEY_HEADER = "X-Schematic-Api-Key";
 
     private WireMockServer server;
 

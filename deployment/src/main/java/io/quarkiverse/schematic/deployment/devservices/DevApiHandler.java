@@ -9,6 +9,7 @@ import java.util.Map;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
+import io.quarkiverse.schematic.runtime.client.ClientHeaders;
 import io.quarkiverse.schematic.runtime.devui.DevServiceProtocol;
 
 /**
@@ -26,8 +27,8 @@ final class DevApiHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
-            if (!DevServiceProtocol.API_KEY.equals(exchange.getRequestHeaders().getFirst("X-Schematic-Api-Key"))) {
-                Exchanges.error(exchange, 401, "Missing or wrong X-Schematic-Api-Key for the dev service");
+            if (!DevServiceProtocol.API_KEY.equals(exchange.getRequestHeaders().getFirst(ClientHeaders.API_KEY))) {
+                Exchanges.error(exchange, 401, "Missing or wrong " + ClientHeaders.API_KEY + " for the dev service");
                 return;
             }
             if (!"POST".equals(exchange.getRequestMethod())) {

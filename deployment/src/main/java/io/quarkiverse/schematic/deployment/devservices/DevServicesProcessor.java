@@ -8,6 +8,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.schematic.deployment.SchematicProcessor;
+import io.quarkiverse.schematic.runtime.config.ConfigNames;
 import io.quarkiverse.schematic.runtime.devui.DevServiceProtocol;
 import io.quarkus.deployment.IsNormal;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -60,9 +61,8 @@ class DevServicesProcessor {
         }
         String url = current.server().url();
         return new DevServicesResultBuildItem(SchematicProcessor.FEATURE, "Schematic dev service on " + url, null,
-                Map.of("quarkus.schematic.api-key", DevServiceProtocol.API_KEY,
-                        "quarkus.schematic.base-url", url,
-                        "quarkus.schematic.event-capture-url", url));
+                Map.of(ConfigNames.API_KEY, DevServiceProtocol.API_KEY, ConfigNames.BASE_URL, url,
+                        ConfigNames.EVENT_CAPTURE_URL, url));
     }
 
     /**
@@ -71,15 +71,15 @@ class DevServicesProcessor {
      */
     static Optional<String> reasonNotToStart(SchematicDevServicesConfig config, Config appConfig) {
         if (!config.enabled()) {
-            return Optional.of("quarkus.schematic.devservices.enabled is false");
+            return Optional.of(ConfigNames.property("devservices.enabled") + " is false");
         }
-        if (appConfig.getOptionalValue("quarkus.schematic.offline", Boolean.class).orElse(false)) {
-            return Optional.of("quarkus.schematic.offline is true");
+        if (appConfig.getOptionalValue(ConfigNames.OFFLINE, Boolean.class).orElse(false)) {
+            return Optional.of(ConfigNames.OFFLINE + " is true");
         }
-        boolean userKey = appConfig.getOptionalValue("quarkus.schematic.api-key", String.class)
+        boolean userKey = appConfig.getOptionalValue(ConfigNames.API_KEY, String.class)
                 .filter(key -> !key.isBlank() && !key.equals(DevServiceProtocol.API_KEY))
                 .isPresent();
-        return userKey ? Optional.of("quarkus.schematic.api-key is set") : Optional.empty();
+        return userKey ? Optional.of(ConfigNames.API_KEY + " is set") : Optional.empty();
     }
 
     private static void stop() {

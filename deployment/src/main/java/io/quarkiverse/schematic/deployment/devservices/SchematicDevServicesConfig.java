@@ -2,6 +2,7 @@ package io.quarkiverse.schematic.deployment.devservices;
 
 import java.util.Map;
 
+import io.quarkiverse.schematic.runtime.config.ConfigNames;
 import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
@@ -12,7 +13,7 @@ import io.smallrye.config.WithDefault;
  * The Schematic dev service: a local, in-process stand-in for Schematic that runs in dev and test mode when no API key
  * is configured.
  */
-@ConfigMapping(prefix = "quarkus.schematic.devservices")
+@ConfigMapping(prefix = ConfigNames.PREFIX + ".devservices")
 @ConfigRoot(phase = ConfigPhase.BUILD_TIME)
 public interface SchematicDevServicesConfig {
 

@@ -6,9 +6,12 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * Values of the headers every request carries besides the API key.
+ * Names and values of the headers every request to Schematic carries.
  */
 public final class ClientHeaders {
+
+    /** The header that carries {@code quarkus.schematic.api-key}; masked in REST Client request logging. */
+    public static final String API_KEY = "X-Schematic-Api-Key";
 
     /** {@code quarkus-schematic/<version>}: who is calling, without pretending to be an official SDK. */
     public static final String USER_AGENT = "quarkus-schematic/" + version();

@@ -1,5 +1,7 @@
 package io.quarkiverse.schematic.runtime.client;
 
+import java.time.temporal.ChronoUnit;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,6 +14,8 @@ import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import io.quarkiverse.schematic.runtime.config.ConfigNames;
+import io.quarkiverse.schematic.runtime.config.SchematicConfig;
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import io.smallrye.faulttolerance.api.RetryWhen;
 import io.smallrye.mutiny.Uni;
@@ -22,12 +26,12 @@ import io.smallrye.mutiny.Uni;
  */
 @RegisterRestClient(configKey = EventCaptureApi.CONFIG_KEY)
 @RegisterProvider(SchematicErrorMapper.class)
-@ClientHeaderParam(name = "X-Schematic-Api-Key", value = "${quarkus.schematic.api-key}")
+@ClientHeaderParam(name = ClientHeaders.API_KEY, value = "${" + ConfigNames.API_KEY + "}")
 @ClientHeaderParam(name = "User-Agent", value = "{io.quarkiverse.schematic.runtime.client.ClientHeaders.userAgent}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
-@Timeout(60_000)
-@Retry(maxRetries = 3, delay = 1000, jitter = 0)
+@Timeout(value = SchematicConfig.DEFAULT_TIMEOUT_SECONDS, unit = ChronoUnit.SECONDS)
+@Retry(maxRetries = SchematicConfig.DEFAULT_EVENTS_MAX_RETRIES, delay = SchematicConfig.DEFAULT_RETRY_DELAY_SECONDS, delayUnit = ChronoUnit.SECONDS, jitter = 0)
 @RetryWhen(exception = RetryableFailure.class)
 @CustomBackoff(SchematicBackoff.class)
 public interface EventCaptureApi {

@@ -1,5 +1,7 @@
 package io.quarkiverse.schematic.runtime.client;
 
+import java.time.temporal.ChronoUnit;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +17,8 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.quarkiverse.schematic.SchematicClientErrorException;
+import io.quarkiverse.schematic.runtime.config.ConfigNames;
+import io.quarkiverse.schematic.runtime.config.SchematicConfig;
 import io.quarkus.rest.client.reactive.NotBody;
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import io.smallrye.faulttolerance.api.RetryWhen;
@@ -25,21 +29,22 @@ import io.smallrye.mutiny.Uni;
  * {@code quarkus.schematic.*} (see {@code SchematicClientConfigSource}); everything else about the HTTP client is
  * standard Quarkus REST Client configuration under {@code quarkus.rest-client.schematic.*}.
  * <p>
- * The annotation values are the defaults of the official SDKs; configuration overrides them at runtime.
+ * The annotation values are the defaults of {@link SchematicConfig}; {@code SchematicClientConfigSource} overrides
+ * them with the configured values at runtime.
  * {@code @Retry} wraps the circuit breaker, which wraps the per-attempt {@code @Timeout}.
  */
 @RegisterRestClient(configKey = SchematicApi.CONFIG_KEY)
 @RegisterProvider(SchematicErrorMapper.class)
 @RegisterProvider(CallBudgetFilter.class)
-@ClientHeaderParam(name = "X-Schematic-Api-Key", value = "${quarkus.schematic.api-key}")
+@ClientHeaderParam(name = ClientHeaders.API_KEY, value = "${" + ConfigNames.API_KEY + "}")
 @ClientHeaderParam(name = "User-Agent", value = "{io.quarkiverse.schematic.runtime.client.ClientHeaders.userAgent}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Timeout(60_000)
-@Retry(maxRetries = 2, delay = 1000, jitter = 0)
+@Timeout(value = SchematicConfig.DEFAULT_TIMEOUT_SECONDS, unit = ChronoUnit.SECONDS)
+@Retry(maxRetries = SchematicConfig.DEFAULT_MAX_RETRIES, delay = SchematicConfig.DEFAULT_RETRY_DELAY_SECONDS, delayUnit = ChronoUnit.SECONDS, jitter = 0)
 @RetryWhen(exception = RetryableFailure.class)
 @CustomBackoff(SchematicBackoff.class)
-@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 1, skipOn = SchematicClientErrorException.class)
+@CircuitBreaker(requestVolumeThreshold = SchematicConfig.DEFAULT_CIRCUIT_BREAKER_REQUEST_VOLUME_THRESHOLD, failureRatio = SchematicConfig.DEFAULT_CIRCUIT_BREAKER_FAILURE_RATIO, delay = SchematicConfig.DEFAULT_CIRCUIT_BREAKER_DELAY_SECONDS, delayUnit = ChronoUnit.SECONDS, successThreshold = SchematicConfig.DEFAULT_CIRCUIT_BREAKER_SUCCESS_THRESHOLD, skipOn = SchematicClientErrorException.class)
 public interface SchematicApi {
 
     /** Name of the REST client configuration: {@code quarkus.rest-client.schematic.*}. */

@@ -1,5 +1,17 @@
 package io.quarkiverse.schematic.runtime.config;
 
+import static io.quarkiverse.schematic.runtime.config.SchematicConfig.DEFAULT_BASE_URL;
+import static io.quarkiverse.schematic.runtime.config.SchematicConfig.DEFAULT_CIRCUIT_BREAKER_DELAY_SECONDS;
+import static io.quarkiverse.schematic.runtime.config.SchematicConfig.DEFAULT_CIRCUIT_BREAKER_ENABLED;
+import static io.quarkiverse.schematic.runtime.config.SchematicConfig.DEFAULT_CIRCUIT_BREAKER_FAILURE_RATIO;
+import static io.quarkiverse.schematic.runtime.config.SchematicConfig.DEFAULT_CIRCUIT_BREAKER_REQUEST_VOLUME_THRESHOLD;
+import static io.quarkiverse.schematic.runtime.config.SchematicConfig.DEFAULT_CIRCUIT_BREAKER_SUCCESS_THRESHOLD;
+import static io.quarkiverse.schematic.runtime.config.SchematicConfig.DEFAULT_EVENTS_MAX_RETRIES;
+import static io.quarkiverse.schematic.runtime.config.SchematicConfig.DEFAULT_EVENT_CAPTURE_URL;
+import static io.quarkiverse.schematic.runtime.config.SchematicConfig.DEFAULT_MAX_RETRIES;
+import static io.quarkiverse.schematic.runtime.config.SchematicConfig.DEFAULT_RETRY_DELAY_SECONDS;
+import static io.quarkiverse.schematic.runtime.config.SchematicConfig.DEFAULT_TIMEOUT_SECONDS;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +19,7 @@ import java.util.function.Function;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
+import io.quarkiverse.schematic.runtime.client.ClientHeaders;
 import io.quarkiverse.schematic.runtime.client.EventCaptureApi;
 import io.quarkiverse.schematic.runtime.client.SchematicApi;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -34,37 +47,45 @@ public class SchematicClientConfigSource implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        Map<String, String> values = new HashMap<>();
-        Translation from = new Translation(context, values);
+        Translation from = new Translation(context::getValue);
+        translate(from);
+        return List.of(new PropertiesConfigSource(from.values(), NAME, ORDINAL));
+    }
 
-        from.copy("quarkus.schematic.base-url", "https://api.schematichq.com", API_CLIENT + "url");
-        from.copy("quarkus.schematic.event-capture-url", "https://c.schematichq.com", EVENTS_CLIENT + "url");
+    /** Writes every translated property into {@code from}; package-visible so that a test can compare the defaults. */
+    static void translate(Translation from) {
+        Map<String, String> values = from.values();
+        from.copy(ConfigNames.BASE_URL, DEFAULT_BASE_URL, API_CLIENT + "url");
+        from.copy(ConfigNames.EVENT_CAPTURE_URL, DEFAULT_EVENT_CAPTURE_URL, EVENTS_CLIENT + "url");
         // the API key header must never show up in REST Client request logging
-        values.put(API_CLIENT + "logging.masked-headers", "X-Schematic-Api-Key");
-        values.put(EVENTS_CLIENT + "logging.masked-headers", "X-Schematic-Api-Key");
+        values.put(API_CLIENT + "logging.masked-headers", ClientHeaders.API_KEY);
+        values.put(EVENTS_CLIENT + "logging.masked-headers", ClientHeaders.API_KEY);
 
         // @Timeout bounds each attempt; the read timeout also frees the connection of an attempt that timed out
-        from.millis("quarkus.schematic.timeout", "60s", API + "timeout.value", EVENTS + "timeout.value",
+        from.millis(ConfigNames.TIMEOUT, DEFAULT_TIMEOUT_SECONDS + "s", API + "timeout.value", EVENTS + "timeout.value",
                 API_CLIENT + "read-timeout", EVENTS_CLIENT + "read-timeout");
         values.put(API + "timeout.unit", "millis");
         values.put(EVENTS + "timeout.unit", "millis");
 
-        from.copy("quarkus.schematic.max-retries", "2", API + "retry.max-retries");
-        from.millis("quarkus.schematic.retry-delay", "1s", API + "retry.delay", EVENTS + "retry.delay");
+        from.copy(ConfigNames.MAX_RETRIES, "" + DEFAULT_MAX_RETRIES, API + "retry.max-retries");
+        from.millis(ConfigNames.RETRY_DELAY, DEFAULT_RETRY_DELAY_SECONDS + "s", API + "retry.delay",
+                EVENTS + "retry.delay");
         values.put(API + "retry.delay-unit", "millis");
         values.put(EVENTS + "retry.delay-unit", "millis");
-        from.copy("quarkus.schematic.events.max-retries", "3", EVENTS + "retry.max-retries");
+        from.copy(ConfigNames.property("events.max-retries"), "" + DEFAULT_EVENTS_MAX_RETRIES,
+                EVENTS + "retry.max-retries");
 
-        from.copy("quarkus.schematic.circuit-breaker.enabled", "true", API + "circuit-breaker.enabled");
-        from.copy("quarkus.schematic.circuit-breaker.request-volume-threshold", "10",
-                API + "circuit-breaker.request-volume-threshold");
-        from.copy("quarkus.schematic.circuit-breaker.failure-ratio", "0.5", API + "circuit-breaker.failure-ratio");
-        from.copy("quarkus.schematic.circuit-breaker.success-threshold", "1",
-                API + "circuit-breaker.success-threshold");
-        from.millis("quarkus.schematic.circuit-breaker.delay", "5s", API + "circuit-breaker.delay");
+        from.copy(ConfigNames.property("circuit-breaker.enabled"), "" + DEFAULT_CIRCUIT_BREAKER_ENABLED,
+                API + "circuit-breaker.enabled");
+        from.copy(ConfigNames.property("circuit-breaker.request-volume-threshold"),
+                "" + DEFAULT_CIRCUIT_BREAKER_REQUEST_VOLUME_THRESHOLD, API + "circuit-breaker.request-volume-threshold");
+        from.copy(ConfigNames.property("circuit-breaker.failure-ratio"), "" + DEFAULT_CIRCUIT_BREAKER_FAILURE_RATIO,
+                API + "circuit-breaker.failure-ratio");
+        from.copy(ConfigNames.property("circuit-breaker.success-threshold"),
+                "" + DEFAULT_CIRCUIT_BREAKER_SUCCESS_THRESHOLD, API + "circuit-breaker.success-threshold");
+        from.millis(ConfigNames.property("circuit-breaker.delay"), DEFAULT_CIRCUIT_BREAKER_DELAY_SECONDS + "s",
+                API + "circuit-breaker.delay");
         values.put(API + "circuit-breaker.delay-unit", "millis");
-
-        return List.of(new PropertiesConfigSource(values, NAME, ORDINAL));
     }
 
     /**
@@ -75,8 +96,28 @@ public class SchematicClientConfigSource implements ConfigSourceFactory {
         return "quarkus.fault-tolerance.\"" + restClient.getName() + "$$CDIWrapper\".";
     }
 
-    /** Reads {@code quarkus.schematic.*} values (or their defaults) and writes them under other names. */
-    private record Translation(ConfigSourceContext context, Map<String, String> values) {
+    /**
+     * Reads {@code quarkus.schematic.*} values (or their defaults) and writes them under other names. Remembers the
+     * default of each property it read, for the test that compares them with the config mapping.
+     */
+    static final class Translation {
+
+        private final Function<String, ConfigValue> configured;
+        private final Map<String, String> values = new HashMap<>();
+        private final Map<String, String> defaults = new HashMap<>();
+
+        Translation(Function<String, ConfigValue> configured) {
+            this.configured = configured;
+        }
+
+        Map<String, String> values() {
+            return values;
+        }
+
+        /** Each property read, with the default used when it is not set. */
+        Map<String, String> defaults() {
+            return defaults;
+        }
 
         void copy(String property, String defaultValue, String... targets) {
             convert(property, defaultValue, Function.identity(), targets);
@@ -89,8 +130,9 @@ public class SchematicClientConfigSource implements ConfigSourceFactory {
 
         private void convert(String property, String defaultValue, Function<String, String> conversion,
                 String... targets) {
-            ConfigValue configured = context.getValue(property);
-            String raw = configured == null || configured.getValue() == null ? defaultValue : configured.getValue();
+            defaults.put(property, defaultValue);
+            ConfigValue value = configured.apply(property);
+            String raw = value == null || value.getValue() == null ? defaultValue : value.getValue();
             String converted;
             try {
                 converted = conversion.apply(raw.trim());

@@ -14,9 +14,26 @@ import io.smallrye.config.WithDefault;
 /**
  * Runtime configuration of the Schematic extension.
  */
-@ConfigMapping(prefix = "quarkus.schematic")
+@ConfigMapping(prefix = ConfigNames.PREFIX)
 @ConfigRoot(phase = ConfigPhase.RUN_TIME)
 public interface SchematicConfig {
+
+    /*
+     * Defaults that also appear outside this interface: in SchematicClientConfigSource (which translates them for
+     * the REST client and Fault Tolerance) and in the annotations of the REST client interfaces. Everything cites
+     * these constants; SchematicConfigDefaultsTest fails when the config source and @WithDefault disagree.
+     */
+    String DEFAULT_BASE_URL = "https://api.schematichq.com";
+    String DEFAULT_EVENT_CAPTURE_URL = "https://c.schematichq.com";
+    long DEFAULT_TIMEOUT_SECONDS = 60;
+    int DEFAULT_MAX_RETRIES = 2;
+    long DEFAULT_RETRY_DELAY_SECONDS = 1;
+    int DEFAULT_EVENTS_MAX_RETRIES = 3;
+    boolean DEFAULT_CIRCUIT_BREAKER_ENABLED = true;
+    int DEFAULT_CIRCUIT_BREAKER_REQUEST_VOLUME_THRESHOLD = 10;
+    double DEFAULT_CIRCUIT_BREAKER_FAILURE_RATIO = 0.5;
+    int DEFAULT_CIRCUIT_BREAKER_SUCCESS_THRESHOLD = 1;
+    long DEFAULT_CIRCUIT_BREAKER_DELAY_SECONDS = 5;
 
     /**
      * Secret API key of your Schematic environment, sent as the {@code X-Schematic-Api-Key} header.
@@ -27,13 +44,13 @@ public interface SchematicConfig {
     /**
      * Base URL of the Schematic REST API.
      */
-    @WithDefault("https://api.schematichq.com")
+    @WithDefault(DEFAULT_BASE_URL)
     String baseUrl();
 
     /**
      * Base URL of the Schematic event-capture service that receives buffered identify and track events.
      */
-    @WithDefault("https://c.schematichq.com")
+    @WithDefault(DEFAULT_EVENT_CAPTURE_URL)
     String eventCaptureUrl();
 
     /**
@@ -46,21 +63,21 @@ public interface SchematicConfig {
     /**
      * Timeout of one request to Schematic (each attempt; retries get their own).
      */
-    @WithDefault("60s")
+    @WithDefault(DEFAULT_TIMEOUT_SECONDS + "s")
     Duration timeout();
 
     /**
      * How many times a failed request is retried (on 408, 429, 5xx and connection failures), with exponential
      * backoff and jitter, honouring {@code Retry-After}. {@code 0} disables retries.
      */
-    @WithDefault("2")
+    @WithDefault("" + DEFAULT_MAX_RETRIES)
     int maxRetries();
 
     /**
      * Delay before the first retry; it doubles for every further retry (with +/-10% jitter) up to one minute. A
      * {@code Retry-After} header of Schematic takes precedence.
      */
-    @WithDefault("1s")
+    @WithDefault(DEFAULT_RETRY_DELAY_SECONDS + "s")
     Duration retryDelay();
 
     /**
@@ -118,31 +135,31 @@ public interface SchematicConfig {
         /**
          * Whether the circuit breaker guards calls to Schematic.
          */
-        @WithDefault("true")
+        @WithDefault("" + DEFAULT_CIRCUIT_BREAKER_ENABLED)
         boolean enabled();
 
         /**
          * Number of consecutive calls the breaker looks at to decide whether to open.
          */
-        @WithDefault("10")
+        @WithDefault("" + DEFAULT_CIRCUIT_BREAKER_REQUEST_VOLUME_THRESHOLD)
         int requestVolumeThreshold();
 
         /**
          * Ratio of failures within {@code request-volume-threshold} calls that opens the breaker.
          */
-        @WithDefault("0.5")
+        @WithDefault("" + DEFAULT_CIRCUIT_BREAKER_FAILURE_RATIO)
         double failureRatio();
 
         /**
          * How long the breaker stays open before it lets a trial call through.
          */
-        @WithDefault("5s")
+        @WithDefault(DEFAULT_CIRCUIT_BREAKER_DELAY_SECONDS + "s")
         Duration delay();
 
         /**
          * Number of successful trial calls that close the breaker again.
          */
-        @WithDefault("1")
+        @WithDefault("" + DEFAULT_CIRCUIT_BREAKER_SUCCESS_THRESHOLD)
         int successThreshold();
     }
 
@@ -170,7 +187,7 @@ public interface SchematicConfig {
          * How many times a failed batch is re-sent, with exponential backoff, before its events are counted as
          * lost.
          */
-        @WithDefault("3")
+        @WithDefault("" + DEFAULT_EVENTS_MAX_RETRIES)
         int maxRetries();
 
         /**

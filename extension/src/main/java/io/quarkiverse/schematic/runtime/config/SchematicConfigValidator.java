@@ -19,32 +19,33 @@ public final class SchematicConfigValidator {
     public static List<String> problems(SchematicConfig config) {
         List<String> problems = new ArrayList<>();
         if (!config.offline() && config.apiKey().map(String::isBlank).orElse(true)) {
-            problems.add("quarkus.schematic.api-key is required: set it to the secret API key of your Schematic"
-                    + " environment, or set quarkus.schematic.offline=true to run without Schematic");
+            problems.add(
+                    ConfigNames.API_KEY + " is required: set it to the secret API key of your Schematic environment, or set "
+                            + ConfigNames.OFFLINE + "=true to run without Schematic");
         }
-        url(problems, "quarkus.schematic.base-url", config.baseUrl());
-        url(problems, "quarkus.schematic.event-capture-url", config.eventCaptureUrl());
-        positive(problems, "quarkus.schematic.timeout", config.timeout());
-        notNegative(problems, "quarkus.schematic.retry-delay", config.retryDelay());
-        notNegative(problems, "quarkus.schematic.max-retries", config.maxRetries());
-        positive(problems, "quarkus.schematic.cache.ttl", config.cache().ttl());
-        notNegative(problems, "quarkus.schematic.cache.max-size", config.cache().maxSize());
-        atLeastOne(problems, "quarkus.schematic.circuit-breaker.request-volume-threshold",
+        url(problems, ConfigNames.BASE_URL, config.baseUrl());
+        url(problems, ConfigNames.EVENT_CAPTURE_URL, config.eventCaptureUrl());
+        positive(problems, ConfigNames.TIMEOUT, config.timeout());
+        notNegative(problems, ConfigNames.RETRY_DELAY, config.retryDelay());
+        notNegative(problems, ConfigNames.MAX_RETRIES, config.maxRetries());
+        positive(problems, ConfigNames.property("cache.ttl"), config.cache().ttl());
+        notNegative(problems, ConfigNames.property("cache.max-size"), config.cache().maxSize());
+        atLeastOne(problems, ConfigNames.property("circuit-breaker.request-volume-threshold"),
                 config.circuitBreaker().requestVolumeThreshold());
-        atLeastOne(problems, "quarkus.schematic.circuit-breaker.success-threshold",
+        atLeastOne(problems, ConfigNames.property("circuit-breaker.success-threshold"),
                 config.circuitBreaker().successThreshold());
         double ratio = config.circuitBreaker().failureRatio();
         if (!(ratio > 0 && ratio <= 1)) {
-            problems.add("quarkus.schematic.circuit-breaker.failure-ratio must be greater than 0 and at most 1, was "
+            problems.add(ConfigNames.property("circuit-breaker.failure-ratio") + " must be greater than 0 and at most 1, was "
                     + ratio);
         }
-        notNegative(problems, "quarkus.schematic.circuit-breaker.delay", config.circuitBreaker().delay());
-        positive(problems, "quarkus.schematic.events.flush-interval", config.events().flushInterval());
-        atLeastOne(problems, "quarkus.schematic.events.max-batch-size", config.events().maxBatchSize());
-        atLeastOne(problems, "quarkus.schematic.events.capacity", config.events().capacity());
-        notNegative(problems, "quarkus.schematic.events.max-retries", config.events().maxRetries());
-        notNegative(problems, "quarkus.schematic.events.shutdown-timeout", config.events().shutdownTimeout());
-        notNegative(problems, "quarkus.schematic.webhook.tolerance", config.webhook().tolerance());
+        notNegative(problems, ConfigNames.property("circuit-breaker.delay"), config.circuitBreaker().delay());
+        positive(problems, ConfigNames.property("events.flush-interval"), config.events().flushInterval());
+        atLeastOne(problems, ConfigNames.property("events.max-batch-size"), config.events().maxBatchSize());
+        atLeastOne(problems, ConfigNames.property("events.capacity"), config.events().capacity());
+        notNegative(problems, ConfigNames.property("events.max-retries"), config.events().maxRetries());
+        notNegative(problems, ConfigNames.property("events.shutdown-timeout"), config.events().shutdownTimeout());
+        notNegative(problems, ConfigNames.property("webhook.tolerance"), config.webhook().tolerance());
         return problems;
     }
 

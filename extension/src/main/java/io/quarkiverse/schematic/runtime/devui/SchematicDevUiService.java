@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.runtime.SchematicCore;
+import io.quarkiverse.schematic.runtime.config.ConfigNames;
 import io.quarkiverse.schematic.runtime.config.SchematicConfig;
 import io.quarkiverse.schematic.runtime.events.EventStats;
 import io.smallrye.common.annotation.Blocking;
@@ -77,7 +78,7 @@ public class SchematicDevUiService {
     }
 
     private static void row(List<Map<String, String>> rows, String property, Object value) {
-        rows.add(Map.of("property", "quarkus.schematic." + property, "value", String.valueOf(value)));
+        rows.add(Map.of("property", ConfigNames.property(property), "value", String.valueOf(value)));
     }
 
     /** The dev service's flags with their current values and per-company/user overrides; empty without it. */

@@ -2,6 +2,7 @@ package io.quarkiverse.schematic.runtime.webhook;
 
 import java.util.Optional;
 
+import io.quarkiverse.schematic.runtime.config.ConfigNames;
 import io.quarkiverse.schematic.runtime.config.WebhookConfig;
 import io.quarkiverse.schematic.webhook.WebhookVerifier;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -11,7 +12,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
  */
 final class ConfiguredVerifier {
 
-    static final String SECRET_PROPERTY = "quarkus.schematic.webhook.secret";
+    static final String SECRET_PROPERTY = ConfigNames.WEBHOOK_SECRET;
 
     private ConfiguredVerifier() {
     }
