@@ -5,7 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Argument checks of the public API (value types and services). Every message names the offending argument.
+ * Argument checks of the public value types, beside them because public types never depend on the internal
+ * {@code runtime} packages (the services check their arguments there). Every message names the offending argument.
  */
 final class Arguments {
 

@@ -1,6 +1,7 @@
 package io.quarkiverse.schematic;
 
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Creates or updates a company by its keys. Immutable: every method returns a new instance.
@@ -44,6 +45,18 @@ public final class CompanyUpsert {
 
     public Map<String, Object> traits() {
         return traits;
+    }
+
+    /** Equal when every field is equal. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof CompanyUpsert that && keys.equals(that.keys)
+                && Objects.equals(name, that.name) && traits.equals(that.traits);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(keys, name, traits);
     }
 
     @Override

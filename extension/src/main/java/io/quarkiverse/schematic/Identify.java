@@ -1,6 +1,7 @@
 package io.quarkiverse.schematic;
 
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * An identify event: tells Schematic who a user is (and optionally their company). Immutable: every method returns
@@ -49,14 +50,17 @@ public final class Identify {
         return new Identify(keys, name, Arguments.traits(traits, "traits"), companyKeys, companyName, companyTraits);
     }
 
-    /** The company of the user, by its keys. */
+    /** The company of the user, by its keys; {@code null} or empty: no company. */
     public Identify company(Map<String, String> companyKeys) {
         return company(companyKeys, null, Map.of());
     }
 
-    /** The company of the user, by its keys, with its name (may be null) and traits (may be empty). */
+    /**
+     * The company of the user, by its keys, with its name (may be null) and traits (may be empty). {@code null} or
+     * empty keys: no company, and the name and traits are not sent.
+     */
     public Identify company(Map<String, String> companyKeys, String companyName, Map<String, ?> companyTraits) {
-        return new Identify(keys, name, traits, Arguments.requireKeys(companyKeys, "companyKeys"), companyName,
+        return new Identify(keys, name, traits, Arguments.optionalKeys(companyKeys, "companyKeys"), companyName,
                 Arguments.traits(companyTraits, "companyTraits"));
     }
 
@@ -83,6 +87,19 @@ public final class Identify {
 
     public Map<String, Object> companyTraits() {
         return companyTraits;
+    }
+
+    /** Equal when every field is equal, so that tests can compare the events an application sent. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof Identify that && keys.equals(that.keys) && Objects.equals(name, that.name)
+                && traits.equals(that.traits) && companyKeys.equals(that.companyKeys)
+                && Objects.equals(companyName, that.companyName) && companyTraits.equals(that.companyTraits);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(keys, name, traits, companyKeys, companyName, companyTraits);
     }
 
     @Override

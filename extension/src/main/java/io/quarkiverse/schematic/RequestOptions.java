@@ -1,6 +1,7 @@
 package io.quarkiverse.schematic;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -72,6 +73,18 @@ public final class RequestOptions {
 
     public OptionalInt maxRetries() {
         return maxRetries == null ? OptionalInt.empty() : OptionalInt.of(maxRetries);
+    }
+
+    /** Equal when both ask for the same overrides. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof RequestOptions that && Objects.equals(timeout, that.timeout)
+                && Objects.equals(maxRetries, that.maxRetries);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(timeout, maxRetries);
     }
 
     @Override

@@ -1,12 +1,13 @@
 package io.quarkiverse.schematic;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
  * A track event: something a company or user did, optionally with a quantity (usage metering). Immutable: every
- * method returns a new instance. At least one of {@link #company(Map)} and {@link #user(Map)} is required when the
- * event is sent.
+ * method returns a new instance. At least one of {@link #company(Map)} and {@link #user(Map)} must have keys when the
+ * event is sent; {@code track} rejects an event without either with an {@link IllegalArgumentException}.
  *
  * <pre>
  * schematic.track(Track.event("query-tokens").company(Map.of("id", "acme")).quantity(1500));
@@ -38,14 +39,14 @@ public final class Track {
         return new Track(Arguments.requireText(event, "event"), Map.of(), Map.of(), Map.of(), null);
     }
 
-    /** The company the event belongs to, by its keys. */
+    /** The company the event belongs to, by its keys; {@code null} or empty: no company. */
     public Track company(Map<String, String> keys) {
-        return new Track(event, Arguments.requireKeys(keys, "company"), user, traits, quantity);
+        return new Track(event, Arguments.optionalKeys(keys, "company"), user, traits, quantity);
     }
 
-    /** The user the event belongs to, by its keys. */
+    /** The user the event belongs to, by its keys; {@code null} or empty: no user (an anonymous visitor). */
     public Track user(Map<String, String> keys) {
-        return new Track(event, company, Arguments.requireKeys(keys, "user"), traits, quantity);
+        return new Track(event, company, Arguments.optionalKeys(keys, "user"), traits, quantity);
     }
 
     /** Extra properties of the event. */
@@ -83,6 +84,18 @@ public final class Track {
 
     public OptionalLong quantity() {
         return quantity == null ? OptionalLong.empty() : OptionalLong.of(quantity);
+    }
+
+    /** Equal when every field is equal, so that tests can compare the events an application sent. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof Track that && event.equals(that.event) && company.equals(that.company)
+                && user.equals(that.user) && traits.equals(that.traits) && Objects.equals(quantity, that.quantity);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(event, company, user, traits, quantity);
     }
 
     @Override

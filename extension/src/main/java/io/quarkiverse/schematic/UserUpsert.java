@@ -1,6 +1,7 @@
 package io.quarkiverse.schematic;
 
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Creates or updates a user by its keys. Immutable: every method returns a new instance.
@@ -28,9 +29,9 @@ public final class UserUpsert {
         return new UserUpsert(Arguments.requireKeys(keys, "keys"), Map.of(), null, Map.of());
     }
 
-    /** The company of the user, by its keys. */
+    /** The company of the user, by its keys; {@code null} or empty: no company. */
     public UserUpsert company(Map<String, String> companyKeys) {
-        return new UserUpsert(keys, Arguments.requireKeys(companyKeys, "company"), name, traits);
+        return new UserUpsert(keys, Arguments.optionalKeys(companyKeys, "company"), name, traits);
     }
 
     public UserUpsert name(String name) {
@@ -56,6 +57,18 @@ public final class UserUpsert {
 
     public Map<String, Object> traits() {
         return traits;
+    }
+
+    /** Equal when every field is equal. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof UserUpsert that && keys.equals(that.keys) && company.equals(that.company)
+                && Objects.equals(name, that.name) && traits.equals(that.traits);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(keys, company, name, traits);
     }
 
     @Override

@@ -174,6 +174,9 @@ class EventDeliveryTest {
                 .hasMessageContaining("quantity");
         assertThatThrownBy(() -> schematic.track(Track.event("x"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("company or user");
+        // null or empty keys mean "no keys": accepted by the builder, still refused when neither is left
+        assertThatThrownBy(() -> schematic.track(Track.event("x").company(Map.of()).user(null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("company or user");
         assertThatThrownBy(() -> Identify.user(Map.of())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("keys");
         assertThatThrownBy(() -> Track.event("x").company(Map.of("id", " "))).isInstanceOf(IllegalArgumentException.class)

@@ -87,7 +87,7 @@ class ReactiveServiceTest {
                 .onFailure().recoverWithItem(t -> t)
                 .await().atMost(Duration.ofSeconds(5));
 
-        assertThat(failure).isInstanceOf(SchematicHttpException.class);
+        assertThat(failure).isExactlyInstanceOf(SchematicHttpException.class);
         assertThat(((SchematicHttpException) failure).statusCode()).isEqualTo(503);
     }
 

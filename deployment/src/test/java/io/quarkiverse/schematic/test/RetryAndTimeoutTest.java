@@ -71,8 +71,9 @@ class RetryAndTimeoutTest {
         companiesAnswer(status);
 
         assertThatThrownBy(() -> schematic.upsertCompany(CompanyUpsert.keys(Map.of("id", "acme"))))
-                .isInstanceOf(SchematicHttpException.class)
-                .isNotInstanceOf(SchematicClientErrorException.class)
+                // exactly the public type: no internal subtype in users' catch blocks, none in the causes either
+                .isExactlyInstanceOf(SchematicHttpException.class)
+                .hasNoCause()
                 .satisfies(e -> assertThat(((SchematicHttpException) e).statusCode()).isEqualTo(status));
         assertThat(companyRequests()).isEqualTo(3);
     }

@@ -23,6 +23,9 @@ public final class Failures {
         if (failure instanceof SchematicException schematic) {
             return schematic;
         }
+        if (failure instanceof TransientHttpException transientFailure) {
+            return transientFailure.answer();
+        }
         if (failure instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException
                 || failure instanceof io.smallrye.mutiny.TimeoutException
                 || failure instanceof java.util.concurrent.TimeoutException) {
@@ -32,6 +35,7 @@ public final class Failures {
             return new SchematicUnavailableException(
                     operation + " not attempted: recent calls to Schematic failed and the circuit breaker is open", failure);
         }
+        // a TransientHttpException wrapped by Fault Tolerance or Mutiny is unwrapped here too: its cause is public
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SchematicException schematic) {
                 return schematic;

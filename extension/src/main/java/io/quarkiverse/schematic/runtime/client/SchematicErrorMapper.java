@@ -8,22 +8,22 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.client.impl.RestClientRequestContext;
 
 import io.quarkiverse.schematic.SchematicClientErrorException;
-import io.quarkiverse.schematic.SchematicException;
 import io.quarkiverse.schematic.SchematicHttpException;
 import io.quarkus.rest.client.reactive.runtime.ResteasyReactiveResponseExceptionMapper;
 
 /**
  * Turns every HTTP error answer of Schematic into a {@link SchematicHttpException} carrying the status and the body:
- * {@link SchematicClientErrorException} for 4xx that will not change on retry, {@link TransientHttpException} for
- * 408, 429 and 5xx (with the {@code Retry-After} delay and whether the call's budget allows a retry).
+ * {@link SchematicClientErrorException} for 4xx that will not change on retry; for 408, 429 and 5xx a
+ * {@link SchematicHttpException} wrapped in the internal {@link TransientHttpException}, which adds the
+ * {@code Retry-After} delay and whether the call's budget allows a retry.
  */
-public class SchematicErrorMapper implements ResteasyReactiveResponseExceptionMapper<SchematicException> {
+public class SchematicErrorMapper implements ResteasyReactiveResponseExceptionMapper<RuntimeException> {
 
     /** Longest body kept in an exception: enough for an error message, bounded for a huge error page. */
     static final int MAX_BODY_CHARS = 2048;
 
     @Override
-    public SchematicException toThrowable(Response response, RestClientRequestContext context) {
+    public RuntimeException toThrowable(Response response, RestClientRequestContext context) {
         int status = response.getStatus();
         String operation = context.getInvokedMethod() == null ? "Schematic call" : context.getInvokedMethod().getName();
         String body = readBody(response);
@@ -32,7 +32,7 @@ public class SchematicErrorMapper implements ResteasyReactiveResponseExceptionMa
             CallBudget budget = CallBudgetFilter.budgetOf(
                     context.getProperties().get(RestClientRequestContext.INVOKED_METHOD_PARAMETERS_PROP));
             boolean retryAllowed = budget == null || !(attempt instanceof Integer number) || budget.allowsRetryAfter(number);
-            return new TransientHttpException(operation, status, body,
+            return new TransientHttpException(new SchematicHttpException(operation, status, body),
                     RetryAfter.parse(response.getHeaderString("Retry-After"), Clock.systemUTC()), retryAllowed);
         }
         return new SchematicClientErrorException(operation, status, body);
