@@ -78,6 +78,13 @@ public interface SchematicService {
     void setFlagDefault(String flag, boolean value);
 
     /**
+     * Removes the default of a flag (configured or set by {@link #setFlagDefault}): when Schematic cannot answer, and
+     * in offline mode, it answers {@code false} and is no longer among the flags that {@link #checkFlags(Map, Map)}
+     * lists offline.
+     */
+    void removeFlagDefault(String flag);
+
+    /**
      * Sends every queued identify/track event now and waits until they are delivered or given up.
      */
     void flush();

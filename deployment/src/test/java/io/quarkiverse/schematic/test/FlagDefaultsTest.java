@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,12 @@ class FlagDefaultsTest {
         schematic.setFlagDefault("runtime-flag", true);
 
         assertThat(schematic.checkFlag("runtime-flag", Map.of("id", "acme"), null)).isTrue();
+
+        schematic.removeFlagDefault("runtime-flag");
+
+        assertThat(schematic.checkFlag("runtime-flag", Map.of("id", "acme"), null)).isFalse();
+        assertThatThrownBy(() -> schematic.removeFlagDefault(" ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("flag");
     }
 
     @Test

@@ -76,6 +76,11 @@ public final class DefaultSchematicService implements SchematicService {
     }
 
     @Override
+    public void removeFlagDefault(String flag) {
+        reactive.core().flags().defaults().remove(CheckArguments.flag(flag, "flag"));
+    }
+
+    @Override
     public void flush() {
         reactive.core().events().flush(DefaultReactiveSchematicService.FLUSH_TIMEOUT);
     }

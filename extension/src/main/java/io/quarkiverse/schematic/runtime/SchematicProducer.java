@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.quarkiverse.schematic.OfflineEventListener;
 import io.quarkiverse.schematic.ReactiveSchematicService;
 import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.runtime.client.ApiCallListener;
@@ -41,20 +42,24 @@ public class SchematicProducer {
     @Produces
     @Singleton
     SchematicCore core(SchematicConfig config, @RestClient SchematicApi client, @RestClient EventCaptureApi capture,
-            Instance<FlagCheckListener> listeners, Instance<ApiCallListener> apiListeners) {
+            Instance<FlagCheckListener> listeners, Instance<ApiCallListener> apiListeners,
+            Instance<OfflineEventListener> offlineListeners) {
         SchematicApi api = observed(client, apiListeners.stream().toList());
         FlagCheckCache cache = config.cache().enabled() && config.cache().maxSize() > 0
                 ? FlagCheckCache.bounded(config.cache().maxSize(), config.cache().ttl())
                 : FlagCheckCache.disabled();
         FlagEvaluator flags = new FlagEvaluator(api, cache, new FlagDefaults(config.flagDefaults()), config.offline(),
                 combined(listeners.stream().toList()));
-        created = new SchematicCore(api, flags, events(config, capture), config.offline(), config.maxRetries());
+        created = new SchematicCore(api, flags, events(config, capture, offlineListeners.stream().toList()), config.offline(),
+                config.maxRetries());
         return created;
     }
 
-    private static EventSink events(SchematicConfig config, EventCaptureApi capture) {
+    private static EventSink events(SchematicConfig config, EventCaptureApi capture,
+            List<OfflineEventListener> offlineListeners) {
         if (config.offline()) {
-            return new OfflineEventSink();
+            return new OfflineEventSink(offlineListeners.isEmpty() ? (type, body) -> {
+            } : (type, body) -> EventBodies.replay(body, offlineListeners));
         }
         SchematicConfig.EventsConfig events = config.events();
         return new EventBuffer(batch -> capture.send(new EventBatch(batch)).await().indefinitely(),

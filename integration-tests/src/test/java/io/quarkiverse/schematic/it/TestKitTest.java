@@ -83,6 +83,6 @@ class TestKitTest {
 
         given().when().get("/flags/new-dashboard").then().statusCode(200).body("value", equalTo(false));
         given().when().get("/flags/beta-reports").then().statusCode(200).body("value", equalTo(true));
-        assertThat(kit.tracked()).extracting(Track::event).containsExactly("export");
+        assertThat(kit.tracked()).containsExactly(Track.event("export").user(Map.of("email", "jane@acme.com")));
     }
 }

@@ -5,24 +5,24 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 
 /**
- * Offline mode: events are accepted from the caller's point of view, counted as dropped, and never sent.
+ * Offline mode: events are accepted from the caller's point of view, shown to the observer (which passes them to the
+ * {@code OfflineEventListener} beans), counted as dropped, and never sent.
  */
 public final class OfflineEventSink implements EventSink {
 
     private final LongAdder dropped = new LongAdder();
-    private volatile BiConsumer<String, Object> observer = (type, body) -> {
-    };
+    private final BiConsumer<String, Object> observer;
+
+    /** @param observer told about every event (its type and wire body) before it is dropped */
+    public OfflineEventSink(BiConsumer<String, Object> observer) {
+        this.observer = observer;
+    }
 
     @Override
     public boolean offer(String type, Object body) {
         dropped.increment();
         observer.accept(type, body);
         return false;
-    }
-
-    /** Test support: the test kit ({@code quarkus-schematic-test}) sees every event to let tests assert on it. */
-    public void observe(BiConsumer<String, Object> observer) {
-        this.observer = observer;
     }
 
     @Override
