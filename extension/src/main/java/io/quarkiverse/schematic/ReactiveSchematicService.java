@@ -25,10 +25,21 @@ public interface ReactiveSchematicService {
 
     Uni<List<FlagCheck>> checkFlags(List<String> flags, Map<String, String> company, Map<String, String> user);
 
-    /** Queues an identify event when subscribed. */
+    /**
+     * Queues an identify event at once, when called (not when the returned {@code Uni} is subscribed), as
+     * {@link SchematicService#identify} does; the {@code Uni} only completes.
+     *
+     * @throws IllegalArgumentException if {@code identify} is null (thrown by this call, not through the {@code Uni})
+     */
     Uni<Void> identify(Identify identify);
 
-    /** Queues a track event when subscribed. */
+    /**
+     * Queues a track event at once, when called (not when the returned {@code Uni} is subscribed), as
+     * {@link SchematicService#track} does; the {@code Uni} only completes.
+     *
+     * @throws IllegalArgumentException if {@code track} is null or has neither company nor user keys (thrown by this
+     *         call, not through the {@code Uni})
+     */
     Uni<Void> track(Track track);
 
     Uni<Company> upsertCompany(CompanyUpsert company);

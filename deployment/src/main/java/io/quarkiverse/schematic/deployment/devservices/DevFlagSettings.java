@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * @param companies per company key value, the flags that differ for it
  * @param users per user key value, the flags that differ for it
  */
-public record DevFlagSettings(Map<String, Boolean> flags, Map<String, Map<String, Boolean>> companies,
+record DevFlagSettings(Map<String, Boolean> flags, Map<String, Map<String, Boolean>> companies,
         Map<String, Map<String, Boolean>> users) {
 
     public DevFlagSettings {

@@ -17,7 +17,7 @@ import io.quarkiverse.schematic.runtime.devui.DevServiceProtocol;
  * A local, in-memory stand-in for Schematic: the JDK HTTP server on a random port of 127.0.0.1 (no container, no
  * extra dependency), serving the REST API, the event-capture service and the admin endpoints of the Dev UI.
  */
-public final class DevSchematicServer implements Closeable {
+final class DevSchematicServer implements Closeable {
 
     private final HttpServer server;
     private final ExecutorService executor;
