@@ -154,6 +154,9 @@ public final class RulesCompany {
      * metric of that subtype.
      */
     public RulesCompany withMetricIncremented(String eventSubtype, long quantity) {
+        if (eventSubtype == null) {
+            throw new IllegalArgumentException("eventSubtype must not be null");
+        }
         List<RulesCompanyMetric> updated = new ArrayList<>(metrics.size());
         boolean changed = false;
         for (RulesCompanyMetric metric : metrics) {
@@ -172,6 +175,9 @@ public final class RulesCompany {
      * reset; entitlements metered by it report its value as their usage.
      */
     public RulesCompany withMetric(RulesCompanyMetric metric) {
+        if (metric == null) {
+            throw new IllegalArgumentException("metric must not be null");
+        }
         List<RulesCompanyMetric> updated = new ArrayList<>(metrics.size() + 1);
         boolean replaced = false;
         for (RulesCompanyMetric existing : metrics) {
