@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * Reads a trait value as a date, in the formats the reference engine accepts for {@code date} traits:
  * <ul>
  * <li>{@code 2024-01-15} (midnight UTC)</li>
- * <li>{@code 2024-01-15 13:52:16 UTC} (a zone abbreviation; only {@code GMT+h} offsets move the time, other
- * abbreviations count as UTC, as Go does on a server whose zone is UTC)</li>
+ * <li>{@code 2024-01-15 13:52:16 UTC} (a zone abbreviation such as {@code PST} or {@code GMT+2} names the zone
+ * but, as in Go on a server whose zone is UTC, does not move the time: the day and time are read as UTC)</li>
  * <li>RFC 3339: {@code 2024-01-15T21:59:40.162Z}, {@code 2024-01-15T21:59:40+01:00}</li>
  * <li>JavaScript's {@code Date.toString()} and its shorter forms: {@code Tue Jan 16 2024},
  * {@code Tue Jan 16 2024 12:44:18 GMT-0500 (EST)}, {@code ... GMT-0500}, {@code ... EST}; a long zone name in
@@ -79,7 +79,7 @@ final class DateText {
             }
             m = DAY_TIME_ZONE.matcher(text);
             if (m.matches()) {
-                return at(day(m.group(1), m.group(2), m.group(3)), m, 4, abbreviationOffset(m.group(8)));
+                return at(day(m.group(1), m.group(2), m.group(3)), m, 4, 0);
             }
             m = RFC_3339.matcher(text);
             if (m.matches()) {
@@ -94,9 +94,8 @@ final class DateText {
             m = JS_DATE_TIME.matcher(text);
             if (m.matches()) {
                 String numeric = m.group(9);
-                int offset = numeric != null
-                        ? offsetSeconds(numeric.charAt(0), numeric.substring(1, 3), numeric.substring(3))
-                        : abbreviationOffset(m.group(11));
+                int offset = numeric == null ? 0
+                        : offsetSeconds(numeric.charAt(0), numeric.substring(1, 3), numeric.substring(3));
                 return at(jsDay(m), m, 5, offset);
             }
         } catch (DateTimeException outOfRange) {
@@ -149,12 +148,4 @@ final class DateText {
         return sign == '-' ? -seconds : seconds;
     }
 
-    /** {@code GMT+h} moves the time by h hours; every other abbreviation counts as UTC (see the class comment). */
-    private static int abbreviationOffset(String abbreviation) {
-        if (abbreviation.length() > 3 && abbreviation.startsWith("GMT")) {
-            String hours = abbreviation.substring(3);
-            return Integer.parseInt(hours.charAt(0) == '+' ? hours.substring(1) : hours) * 3600;
-        }
-        return 0;
-    }
 }
