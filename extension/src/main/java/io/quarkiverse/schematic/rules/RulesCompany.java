@@ -150,8 +150,8 @@ public final class RulesCompany {
      * This company after {@code quantity} more track events of {@code eventSubtype}: every metric of that subtype
      * (whatever its period) goes up by {@code quantity}, as the official SDKs do after a {@code track} call, and
      * entitlements metered by such a metric report its new value as their usage. Metrics the company does not have
-     * are not created (DataStream sends them once Schematic counted the events). Returns this company when it has no
-     * metric of that subtype.
+     * are not created (DataStream sends them once Schematic counted the events). A negative quantity lowers the
+     * metrics (a correction, or a what-if when debugging). Returns this company when it has no metric of that subtype.
      */
     public RulesCompany withMetricIncremented(String eventSubtype, long quantity) {
         if (eventSubtype == null) {
