@@ -1,0 +1,42 @@
+package io.quarkiverse.schematic.rules;
+
+/**
+ * What identifies a company metric: event subtype, period and month reset, as wire text. A metric condition builds
+ * its key once, so that finding the company's metric is one hash lookup without allocation.
+ */
+final class MetricKey {
+
+    /** The period a metric condition or entitlement without one counts over. */
+    static final String DEFAULT_PERIOD = "all_time";
+    /** The month reset a metric condition or entitlement without one uses. */
+    static final String DEFAULT_MONTH_RESET = "first_of_month";
+
+    private final String eventSubtype;
+    private final String period;
+    private final String monthReset;
+    private final int hash;
+
+    MetricKey(String eventSubtype, String period, String monthReset) {
+        this.eventSubtype = eventSubtype;
+        this.period = period;
+        this.monthReset = monthReset;
+        this.hash = (eventSubtype.hashCode() * 31 + period.hashCode()) * 31 + monthReset.hashCode();
+    }
+
+    /** The key a condition or entitlement looks for: an absent period is all-time, an absent reset the 1st. */
+    static MetricKey lookingFor(String eventSubtype, String period, String monthReset) {
+        return new MetricKey(eventSubtype, period == null ? DEFAULT_PERIOD : period,
+                monthReset == null ? DEFAULT_MONTH_RESET : monthReset);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MetricKey that && hash == that.hash && eventSubtype.equals(that.eventSubtype)
+                && period.equals(that.period) && monthReset.equals(that.monthReset);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
+}
