@@ -6,7 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +30,8 @@ final class MarkdownPage {
 
     private static final Pattern FENCE = Pattern.compile("^(\\s*)```(\\S*)\\s*$");
     private static final Pattern MARKER = Pattern.compile("^\\s*<!-- snippet: ([A-Za-z0-9_-]+) -->\\s*$");
+    private static final Pattern HEADING = Pattern.compile("^#{1,6} (.+)$");
+    private static final Pattern LINK = Pattern.compile("]\\(([^)\\s]+)\\)");
 
     /**
      * A fenced block.
@@ -40,8 +46,12 @@ final class MarkdownPage {
     record Block(String language, String snippet, int line, String indent, int first, int end) {
     }
 
+    /** A link to another place, as written, and the line it is on (from 1). */
+    record Link(String target, int line) {
+    }
+
     final String name;
-    private final Path file;
+    final Path file;
     private final List<String> lines;
     private final List<Block> blocks;
 
@@ -86,6 +96,44 @@ final class MarkdownPage {
 
     String content(Block block) {
         return Text.dedent(lines.subList(block.first(), Math.min(block.end(), lines.size())));
+    }
+
+    /** The anchors GitHub gives the headings: lower case, punctuation removed, spaces as hyphens. */
+    Set<String> anchors() {
+        Set<String> anchors = new HashSet<>();
+        forEachProseLine((line, number) -> {
+            Matcher heading = HEADING.matcher(line);
+            if (heading.matches()) {
+                anchors.add(heading.group(1).strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "")
+                        .replace(' ', '-'));
+            }
+        });
+        return anchors;
+    }
+
+    /** The links of the text outside code blocks. */
+    List<Link> links() {
+        List<Link> links = new ArrayList<>();
+        forEachProseLine((line, number) -> {
+            Matcher link = LINK.matcher(line);
+            while (link.find()) {
+                links.add(new Link(link.group(1), number));
+            }
+        });
+        return links;
+    }
+
+    private void forEachProseLine(BiConsumer<String, Integer> action) {
+        int next = 0;
+        for (Block block : blocks) {
+            for (int i = next; i < block.first() - 1; i++) {
+                action.accept(lines.get(i), i + 1);
+            }
+            next = block.end() + 1;
+        }
+        for (int i = next; i < lines.size(); i++) {
+            action.accept(lines.get(i), i + 1);
+        }
     }
 
     /** The page's whole text, for checks that are not about code blocks. */

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -24,19 +26,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Keeps the Java snippets of README.md and docs/*.md equal to the code in {@code docs/snippets/src/main/java}, which
- * the build compiles against the extension's API, so a page cannot show code that no longer compiles. Every
- * {@code ```java} block names its region in a {@code <!-- snippet: name -->} line before the fence.
- * <p>
+ * Keeps README.md and docs/*.md true to the code:
+ * <ul>
+ * <li>every {@code ```java} block equals a region of {@code docs/snippets/src/main/java}, which the build compiles
+ * against the extension's API, so a page cannot show code that no longer compiles; the block names its region in a
+ * {@code <!-- snippet: name -->} line before the fence, and every region is shown somewhere;</li>
+ * <li>every {@code quarkus.schematic.*} name on a page is a property (or group) of the extension's configuration
+ * model;</li>
+ * <li>every link between pages leads to a file, and every {@code #anchor} to a heading.</li>
+ * </ul>
  * After changing a snippet's code, copy it into the pages with
- * {@code ./mvnw -pl docs/snippets -am verify -Dtest=DocsSnippetsTest -Dsurefire.failIfNoSpecifiedTests=false -Dsnippets.write=true}.
+ * {@code ./mvnw -pl docs/snippets -am verify -Dtest=DocPagesTest -Dsurefire.failIfNoSpecifiedTests=false -Dsnippets.write=true}.
  */
-class DocsSnippetsTest {
+class DocPagesTest {
 
     static final Path ROOT = Path.of(System.getProperty("snippets.root", "../..")).normalize();
     static final Path SOURCES = ROOT.resolve("docs/snippets/src/main/java");
     static final String HOW_TO_FIX = "edit the code in docs/snippets/src/main/java and copy it into the pages with"
-            + " -Dsnippets.write=true (see DocsSnippetsTest)";
+            + " -Dsnippets.write=true (see DocPagesTest)";
 
     /** A {@code quarkus.schematic.*} name in prose or configuration: dotted segments, quoted map keys allowed. */
     static final Pattern PROPERTY = Pattern.compile("quarkus\\.schematic(?:\\.(?:\"[^\"\\n]*\"|[a-z0-9*-]+))+");
@@ -114,6 +121,37 @@ class DocsSnippetsTest {
         assertThat(problems).as(String.join("\n", problems)).isEmpty();
     }
 
+    @Test
+    void everyLinkBetweenPagesResolves() {
+        List<MarkdownPage> pages = pages();
+        Map<Path, MarkdownPage> byFile = new HashMap<>();
+        pages.forEach(page -> byFile.put(page.file.toAbsolutePath().normalize(), page));
+        List<String> problems = new ArrayList<>();
+        for (MarkdownPage page : pages) {
+            for (MarkdownPage.Link link : page.links()) {
+                if (link.target().matches("^[a-z]+:.*")) {
+                    continue; // http:, https:, mailto: - not checked here
+                }
+                int hash = link.target().indexOf('#');
+                String path = hash < 0 ? link.target() : link.target().substring(0, hash);
+                String anchor = hash < 0 ? null : link.target().substring(hash + 1);
+                Path target = (path.isEmpty() ? page.file : page.file.resolveSibling(path)).toAbsolutePath().normalize();
+                String where = page.name + ":" + link.line() + ": link " + link.target();
+                if (!Files.exists(target)) {
+                    problems.add(where + ": no such file");
+                } else if (anchor != null) {
+                    MarkdownPage linked = byFile.get(target);
+                    if (linked == null) {
+                        problems.add(where + ": an anchor into a file that is not one of the pages");
+                    } else if (!linked.anchors().contains(anchor)) {
+                        problems.add(where + ": no heading with this anchor in " + linked.name);
+                    }
+                }
+            }
+        }
+        assertThat(problems).as(String.join("\n", problems)).isEmpty();
+    }
+
     private static boolean isJava(MarkdownPage.Block block) {
         return block.language().equals("java");
     }
@@ -160,7 +198,7 @@ class DocsSnippetsTest {
         Set<String> names = new TreeSet<>();
         ObjectMapper json = new ObjectMapper();
         try {
-            for (URL model : Collections.list(DocsSnippetsTest.class.getClassLoader().getResources(CONFIG_MODEL))) {
+            for (URL model : Collections.list(DocPagesTest.class.getClassLoader().getResources(CONFIG_MODEL))) {
                 try (InputStream in = model.openStream()) {
                     for (JsonNode root : json.readTree(in).path("configRoots")) {
                         collect(root.path("items"), names);
