@@ -56,7 +56,7 @@ class DocPagesTest {
         regions = SnippetRegions.read(ROOT, SOURCES);
         if (Boolean.getBoolean("snippets.write")) {
             for (MarkdownPage page : pages()) {
-                page.rewrite(block -> isJava(block) && regions.get(block.snippet()) != null
+                page.rewrite(block -> isJava(block) && block.snippet() != null && regions.get(block.snippet()) != null
                         ? regions.get(block.snippet()).text()
                         : null);
             }
