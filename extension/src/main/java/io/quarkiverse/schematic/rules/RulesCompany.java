@@ -25,11 +25,8 @@ import io.quarkiverse.schematic.Entitlement;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonAutoDetect(getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE, fieldVisibility = Visibility.NONE)
-public final class RulesCompany {
+public final class RulesCompany extends WireEntity {
 
-    private final String id;
-    private final String accountId;
-    private final String environmentId;
     private final Map<String, String> keys;
     private final String basePlanId;
     private final List<String> planIds;
@@ -79,9 +76,7 @@ public final class RulesCompany {
             @JsonProperty("metrics") List<RulesCompanyMetric> metrics,
             @JsonProperty("traits") List<RulesTrait> traits, @JsonProperty("rules") List<RulesRule> rules,
             @JsonProperty("subscription") RulesSubscription subscription) {
-        this.id = id == null ? "" : id;
-        this.accountId = accountId == null ? "" : accountId;
-        this.environmentId = environmentId == null ? "" : environmentId;
+        super(id, accountId, environmentId);
         this.keys = Lists.copy(keys);
         this.basePlanId = basePlanId;
         this.planIds = Lists.copy(planIds);
@@ -105,9 +100,7 @@ public final class RulesCompany {
 
     /** A copy with other metrics and entitlements; every other field and lookup is shared, being immutable. */
     private RulesCompany(RulesCompany base, List<RulesCompanyMetric> metrics, List<RulesEntitlement> entitlements) {
-        this.id = base.id;
-        this.accountId = base.accountId;
-        this.environmentId = base.environmentId;
+        super(base.id(), base.accountId(), base.environmentId());
         this.keys = base.keys;
         this.basePlanId = base.basePlanId;
         this.planIds = base.planIds;
@@ -231,21 +224,6 @@ public final class RulesCompany {
     /** The company's own rules for this flag, in visit order. */
     RulesRule[] rulesFor(String flagId) {
         return EntityIndex.rulesFor(ruleIndex, flagId);
-    }
-
-    @JsonProperty("id")
-    public String id() {
-        return id;
-    }
-
-    @JsonProperty("account_id")
-    public String accountId() {
-        return accountId;
-    }
-
-    @JsonProperty("environment_id")
-    public String environmentId() {
-        return environmentId;
     }
 
     /** Never {@code null}. */

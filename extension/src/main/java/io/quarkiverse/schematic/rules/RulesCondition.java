@@ -31,11 +31,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonAutoDetect(getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE, fieldVisibility = Visibility.NONE)
-public final class RulesCondition {
+public final class RulesCondition extends WireEntity {
 
-    private final String id;
-    private final String accountId;
-    private final String environmentId;
     private final String conditionType;
     private final String operatorName;
     private final List<String> resourceIds;
@@ -91,9 +88,7 @@ public final class RulesCondition {
             @JsonProperty("trait_definition") RulesTraitDefinition traitDefinition,
             @JsonProperty("trait_value") String traitValue,
             @JsonProperty("comparison_trait_definition") RulesTraitDefinition comparisonTraitDefinition) {
-        this.id = id == null ? "" : id;
-        this.accountId = accountId == null ? "" : accountId;
-        this.environmentId = environmentId == null ? "" : environmentId;
+        super(id, accountId, environmentId);
         this.conditionType = conditionType == null ? "" : conditionType;
         this.operatorName = operator == null ? "" : operator;
         this.resourceIds = Lists.copy(resourceIds);
@@ -160,7 +155,7 @@ public final class RulesCondition {
         }
         long used = company.metricValue(metricKey) + preflight.usageOf(eventSubtype);
         if (metricValue == null) {
-            throw new RulesEngineException("metric condition " + id + " has no metric_value to compare the usage of '"
+            throw new RulesEngineException("metric condition " + id() + " has no metric_value to compare the usage of '"
                     + eventSubtype + "' with");
         }
         long limit = metricValue;
@@ -211,21 +206,6 @@ public final class RulesCondition {
         }
         long quantity = preflight.usageOf(eventSubtype);
         return balance >= (quantity > 0 ? quantity * rate : rate);
-    }
-
-    @JsonProperty("id")
-    public String id() {
-        return id;
-    }
-
-    @JsonProperty("account_id")
-    public String accountId() {
-        return accountId;
-    }
-
-    @JsonProperty("environment_id")
-    public String environmentId() {
-        return environmentId;
     }
 
     @JsonProperty("condition_type")
