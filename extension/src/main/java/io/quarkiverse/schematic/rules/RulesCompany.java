@@ -44,6 +44,8 @@ public final class RulesCompany extends WireEntity {
     final String[] billingProductIdArray;
     final Map<String, RulesTrait> traitIndex;
     private final Map<MetricKey, RulesCompanyMetric> metricIndex;
+    /** Balances by interned credit id: a credit condition's lookup compares references, not characters. */
+    private final Map<String, Double> creditIndex;
     private final Map<String, Entitlement> entitlementIndex;
     private final Map<String, RulesRule[]> ruleIndex;
 
@@ -94,6 +96,7 @@ public final class RulesCompany extends WireEntity {
         this.billingProductIdArray = this.billingProductIds.toArray(new String[0]);
         this.traitIndex = EntityIndex.traitsByDefinition(this.traits);
         this.metricIndex = metricIndex(this.metrics);
+        this.creditIndex = creditIndex(this.creditBalances);
         this.entitlementIndex = entitlementIndex(this.entitlements);
         this.ruleIndex = EntityIndex.rulesByFlag(this.rules);
     }
@@ -117,6 +120,7 @@ public final class RulesCompany extends WireEntity {
         this.billingProductIdArray = base.billingProductIdArray;
         this.traitIndex = base.traitIndex;
         this.metricIndex = metricIndex(metrics);
+        this.creditIndex = base.creditIndex;
         this.entitlementIndex = entitlementIndex(entitlements);
         this.ruleIndex = base.ruleIndex;
     }
@@ -127,6 +131,12 @@ public final class RulesCompany extends WireEntity {
         for (RulesCompanyMetric metric : metrics) {
             index.putIfAbsent(metric.key, metric);
         }
+        return index;
+    }
+
+    private static Map<String, Double> creditIndex(Map<String, Double> balances) {
+        Map<String, Double> index = new HashMap<>();
+        balances.forEach((creditId, balance) -> index.put(creditId.intern(), balance));
         return index;
     }
 
@@ -212,7 +222,7 @@ public final class RulesCompany extends WireEntity {
 
     /** The company's balance of a credit, 0 when it has none. */
     double creditBalance(String creditId) {
-        Double balance = creditBalances.get(creditId);
+        Double balance = creditIndex.get(creditId);
         return balance == null ? 0 : balance;
     }
 

@@ -96,7 +96,7 @@ public final class RulesCondition extends WireEntity {
         this.metricValue = metricValue;
         this.metricPeriod = metricPeriod;
         this.metricPeriodMonthReset = metricPeriodMonthReset;
-        this.creditId = creditId;
+        this.creditId = creditId == null ? null : creditId.intern(); // see RulesCompany#creditIndex
         this.consumptionRate = consumptionRate;
         this.traitDefinition = traitDefinition;
         this.traitValue = TypedValue.of(traitValue);
@@ -186,7 +186,7 @@ public final class RulesCondition extends WireEntity {
             RulesTrait other = traits.get(comparisonTraitDefinition.id());
             right = other == null ? TypedValue.EMPTY : other.value;
         }
-        ComparableType comparable = trait == null ? traitDefinition.comparable : trait.traitDefinition().comparable;
+        ComparableType comparable = trait == null ? traitDefinition.comparable : trait.comparable;
         long leftInt = left.asInt;
         if (comparable == ComparableType.INT) {
             // preflight: a plain usage adds to an int trait (event usage does not: traits have no subtype)
