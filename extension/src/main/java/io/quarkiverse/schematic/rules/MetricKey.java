@@ -17,9 +17,10 @@ final class MetricKey {
     private final int hash;
 
     MetricKey(String eventSubtype, String period, String monthReset) {
-        this.eventSubtype = eventSubtype;
-        this.period = period;
-        this.monthReset = monthReset;
+        // shared instances (subtypes, periods and resets are few), so that a lookup compares references
+        this.eventSubtype = eventSubtype.intern();
+        this.period = period.intern();
+        this.monthReset = monthReset.intern();
         this.hash = (eventSubtype.hashCode() * 31 + period.hashCode()) * 31 + monthReset.hashCode();
     }
 

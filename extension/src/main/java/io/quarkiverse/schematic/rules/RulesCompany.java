@@ -25,11 +25,8 @@ import io.quarkiverse.schematic.Entitlement;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonAutoDetect(getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE, fieldVisibility = Visibility.NONE)
-public final class RulesCompany {
+public final class RulesCompany extends WireEntity {
 
-    private final String id;
-    private final String accountId;
-    private final String environmentId;
     private final Map<String, String> keys;
     private final String basePlanId;
     private final List<String> planIds;
@@ -47,6 +44,8 @@ public final class RulesCompany {
     final String[] billingProductIdArray;
     final Map<String, RulesTrait> traitIndex;
     private final Map<MetricKey, RulesCompanyMetric> metricIndex;
+    /** Balances by interned credit id: a credit condition's lookup compares references, not characters. */
+    private final Map<String, Double> creditIndex;
     private final Map<String, Entitlement> entitlementIndex;
     private final Map<String, RulesRule[]> ruleIndex;
 
@@ -79,9 +78,7 @@ public final class RulesCompany {
             @JsonProperty("metrics") List<RulesCompanyMetric> metrics,
             @JsonProperty("traits") List<RulesTrait> traits, @JsonProperty("rules") List<RulesRule> rules,
             @JsonProperty("subscription") RulesSubscription subscription) {
-        this.id = id == null ? "" : id;
-        this.accountId = accountId == null ? "" : accountId;
-        this.environmentId = environmentId == null ? "" : environmentId;
+        super(id, accountId, environmentId);
         this.keys = Lists.copy(keys);
         this.basePlanId = basePlanId;
         this.planIds = Lists.copy(planIds);
@@ -99,15 +96,14 @@ public final class RulesCompany {
         this.billingProductIdArray = this.billingProductIds.toArray(new String[0]);
         this.traitIndex = EntityIndex.traitsByDefinition(this.traits);
         this.metricIndex = metricIndex(this.metrics);
+        this.creditIndex = creditIndex(this.creditBalances);
         this.entitlementIndex = entitlementIndex(this.entitlements);
         this.ruleIndex = EntityIndex.rulesByFlag(this.rules);
     }
 
     /** A copy with other metrics and entitlements; every other field and lookup is shared, being immutable. */
     private RulesCompany(RulesCompany base, List<RulesCompanyMetric> metrics, List<RulesEntitlement> entitlements) {
-        this.id = base.id;
-        this.accountId = base.accountId;
-        this.environmentId = base.environmentId;
+        super(base.id(), base.accountId(), base.environmentId());
         this.keys = base.keys;
         this.basePlanId = base.basePlanId;
         this.planIds = base.planIds;
@@ -124,6 +120,7 @@ public final class RulesCompany {
         this.billingProductIdArray = base.billingProductIdArray;
         this.traitIndex = base.traitIndex;
         this.metricIndex = metricIndex(metrics);
+        this.creditIndex = base.creditIndex;
         this.entitlementIndex = entitlementIndex(entitlements);
         this.ruleIndex = base.ruleIndex;
     }
@@ -134,6 +131,12 @@ public final class RulesCompany {
         for (RulesCompanyMetric metric : metrics) {
             index.putIfAbsent(metric.key, metric);
         }
+        return index;
+    }
+
+    private static Map<String, Double> creditIndex(Map<String, Double> balances) {
+        Map<String, Double> index = new HashMap<>();
+        balances.forEach((creditId, balance) -> index.put(creditId.intern(), balance));
         return index;
     }
 
@@ -219,7 +222,7 @@ public final class RulesCompany {
 
     /** The company's balance of a credit, 0 when it has none. */
     double creditBalance(String creditId) {
-        Double balance = creditBalances.get(creditId);
+        Double balance = creditIndex.get(creditId);
         return balance == null ? 0 : balance;
     }
 
@@ -231,21 +234,6 @@ public final class RulesCompany {
     /** The company's own rules for this flag, in visit order. */
     RulesRule[] rulesFor(String flagId) {
         return EntityIndex.rulesFor(ruleIndex, flagId);
-    }
-
-    @JsonProperty("id")
-    public String id() {
-        return id;
-    }
-
-    @JsonProperty("account_id")
-    public String accountId() {
-        return accountId;
-    }
-
-    @JsonProperty("environment_id")
-    public String environmentId() {
-        return environmentId;
     }
 
     /** Never {@code null}. */

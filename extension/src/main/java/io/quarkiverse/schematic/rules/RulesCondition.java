@@ -31,11 +31,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonAutoDetect(getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE, fieldVisibility = Visibility.NONE)
-public final class RulesCondition {
+public final class RulesCondition extends WireEntity {
 
-    private final String id;
-    private final String accountId;
-    private final String environmentId;
     private final String conditionType;
     private final String operatorName;
     private final List<String> resourceIds;
@@ -91,9 +88,7 @@ public final class RulesCondition {
             @JsonProperty("trait_definition") RulesTraitDefinition traitDefinition,
             @JsonProperty("trait_value") String traitValue,
             @JsonProperty("comparison_trait_definition") RulesTraitDefinition comparisonTraitDefinition) {
-        this.id = id == null ? "" : id;
-        this.accountId = accountId == null ? "" : accountId;
-        this.environmentId = environmentId == null ? "" : environmentId;
+        super(id, accountId, environmentId);
         this.conditionType = conditionType == null ? "" : conditionType;
         this.operatorName = operator == null ? "" : operator;
         this.resourceIds = Lists.copy(resourceIds);
@@ -101,7 +96,7 @@ public final class RulesCondition {
         this.metricValue = metricValue;
         this.metricPeriod = metricPeriod;
         this.metricPeriodMonthReset = metricPeriodMonthReset;
-        this.creditId = creditId;
+        this.creditId = creditId == null ? null : creditId.intern(); // see RulesCompany#creditIndex
         this.consumptionRate = consumptionRate;
         this.traitDefinition = traitDefinition;
         this.traitValue = TypedValue.of(traitValue);
@@ -160,7 +155,7 @@ public final class RulesCondition {
         }
         long used = company.metricValue(metricKey) + preflight.usageOf(eventSubtype);
         if (metricValue == null) {
-            throw new RulesEngineException("metric condition " + id + " has no metric_value to compare the usage of '"
+            throw new RulesEngineException("metric condition " + id() + " has no metric_value to compare the usage of '"
                     + eventSubtype + "' with");
         }
         long limit = metricValue;
@@ -191,7 +186,7 @@ public final class RulesCondition {
             RulesTrait other = traits.get(comparisonTraitDefinition.id());
             right = other == null ? TypedValue.EMPTY : other.value;
         }
-        ComparableType comparable = trait == null ? traitDefinition.comparable : trait.traitDefinition().comparable;
+        ComparableType comparable = trait == null ? traitDefinition.comparable : trait.comparable;
         long leftInt = left.asInt;
         if (comparable == ComparableType.INT) {
             // preflight: a plain usage adds to an int trait (event usage does not: traits have no subtype)
@@ -211,21 +206,6 @@ public final class RulesCondition {
         }
         long quantity = preflight.usageOf(eventSubtype);
         return balance >= (quantity > 0 ? quantity * rate : rate);
-    }
-
-    @JsonProperty("id")
-    public String id() {
-        return id;
-    }
-
-    @JsonProperty("account_id")
-    public String accountId() {
-        return accountId;
-    }
-
-    @JsonProperty("environment_id")
-    public String environmentId() {
-        return environmentId;
     }
 
     @JsonProperty("condition_type")

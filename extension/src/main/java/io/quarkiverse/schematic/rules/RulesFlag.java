@@ -14,11 +14,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonAutoDetect(getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE, fieldVisibility = Visibility.NONE)
-public final class RulesFlag {
+public final class RulesFlag extends WireEntity {
 
-    private final String id;
-    private final String accountId;
-    private final String environmentId;
     private final String key;
     private final boolean defaultValue;
     private final List<RulesRule> rules;
@@ -39,28 +36,11 @@ public final class RulesFlag {
     public RulesFlag(@JsonProperty("id") String id, @JsonProperty("account_id") String accountId,
             @JsonProperty("environment_id") String environmentId, @JsonProperty("key") String key,
             @JsonProperty("default_value") boolean defaultValue, @JsonProperty("rules") List<RulesRule> rules) {
-        this.id = id == null ? "" : id;
-        this.accountId = accountId == null ? "" : accountId;
-        this.environmentId = environmentId == null ? "" : environmentId;
+        super(id, accountId, environmentId);
         this.key = key == null ? "" : key;
         this.defaultValue = defaultValue;
         this.rules = Lists.copy(rules);
         this.orderedRules = RuleOrder.sorted(this.rules);
-    }
-
-    @JsonProperty("id")
-    public String id() {
-        return id;
-    }
-
-    @JsonProperty("account_id")
-    public String accountId() {
-        return accountId;
-    }
-
-    @JsonProperty("environment_id")
-    public String environmentId() {
-        return environmentId;
     }
 
     @JsonProperty("key")

@@ -19,12 +19,9 @@ import io.quarkiverse.schematic.RuleType;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonAutoDetect(getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE, fieldVisibility = Visibility.NONE)
-public final class RulesRule {
+public final class RulesRule extends WireEntity {
 
-    private final String id;
     private final String flagId;
-    private final String accountId;
-    private final String environmentId;
     private final String ruleType;
     private final String name;
     private final long priority;
@@ -68,10 +65,8 @@ public final class RulesRule {
             @JsonProperty("priority") long priority, @JsonProperty("value") boolean value,
             @JsonProperty("conditions") List<RulesCondition> conditions,
             @JsonProperty("condition_groups") List<RulesConditionGroup> conditionGroups) {
-        this.id = id == null ? "" : id;
+        super(id, accountId, environmentId);
         this.flagId = flagId;
-        this.accountId = accountId == null ? "" : accountId;
-        this.environmentId = environmentId == null ? "" : environmentId;
         this.ruleType = ruleType == null ? "" : ruleType;
         this.name = name == null ? "" : name;
         this.priority = priority;
@@ -82,7 +77,7 @@ public final class RulesRule {
         this.type = RuleType.fromWire(ruleType);
         this.typeOrder = RuleOrder.typeOrder(type);
         this.orderInType = RuleOrder.orderInType(type, priority, value);
-        this.reason = "Matched " + this.ruleType.replace('_', ' ') + " rule \"" + this.name + "\" (" + this.id + ")";
+        this.reason = "Matched " + this.ruleType.replace('_', ' ') + " rule \"" + this.name + "\" (" + id() + ")";
         this.usageCondition = RuleOrder.isEntitlement(type) ? firstUsageCondition(this.conditions) : null;
         this.alwaysMatches = type == RuleType.DEFAULT || type == RuleType.GLOBAL_OVERRIDE;
         this.neverMatches = Lists.holdsNull(conditions) || Lists.holdsNull(conditionGroups);
@@ -120,25 +115,10 @@ public final class RulesRule {
         return true;
     }
 
-    @JsonProperty("id")
-    public String id() {
-        return id;
-    }
-
     /** The flag a company's or user's rule is for; {@code null} for legacy rules, which are never visited. */
     @JsonProperty("flag_id")
     public String flagId() {
         return flagId;
-    }
-
-    @JsonProperty("account_id")
-    public String accountId() {
-        return accountId;
-    }
-
-    @JsonProperty("environment_id")
-    public String environmentId() {
-        return environmentId;
     }
 
     /** The wire name of the type; see {@link #type()} for the parsed one. */

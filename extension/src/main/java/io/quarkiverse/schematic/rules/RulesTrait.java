@@ -16,6 +16,8 @@ public final class RulesTrait {
 
     private final RulesTraitDefinition traitDefinition;
     final TypedValue value;
+    /** The definition's comparable type, copied so that a check reads one object less. */
+    final ComparableType comparable;
 
     /**
      * @param traitDefinition the trait's definition; a trait without one is never found by a condition
@@ -26,6 +28,7 @@ public final class RulesTrait {
             @JsonProperty("value") String value) {
         this.traitDefinition = traitDefinition;
         this.value = TypedValue.of(value);
+        this.comparable = traitDefinition == null ? ComparableType.UNKNOWN : traitDefinition.comparable;
     }
 
     @JsonProperty("trait_definition")

@@ -29,7 +29,8 @@ public final class RulesTraitDefinition {
     @JsonCreator
     public RulesTraitDefinition(@JsonProperty("id") String id, @JsonProperty("comparable_type") String comparableType,
             @JsonProperty("entity_type") String entityType) {
-        this.id = id == null ? "" : id;
+        // one shared instance per id, so that the trait lookups of a check compare references, not characters
+        this.id = id == null ? "" : id.intern();
         this.comparableType = comparableType == null ? "" : comparableType;
         this.entityType = entityType == null ? "" : entityType;
         this.comparable = ComparableType.of(comparableType);

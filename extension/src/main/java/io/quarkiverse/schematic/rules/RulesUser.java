@@ -15,11 +15,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonAutoDetect(getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE, fieldVisibility = Visibility.NONE)
-public final class RulesUser {
+public final class RulesUser extends WireEntity {
 
-    private final String id;
-    private final String accountId;
-    private final String environmentId;
     private final Map<String, String> keys;
     private final List<RulesTrait> traits;
     private final List<RulesRule> rules;
@@ -41,9 +38,7 @@ public final class RulesUser {
     public RulesUser(@JsonProperty("id") String id, @JsonProperty("account_id") String accountId,
             @JsonProperty("environment_id") String environmentId, @JsonProperty("keys") Map<String, String> keys,
             @JsonProperty("traits") List<RulesTrait> traits, @JsonProperty("rules") List<RulesRule> rules) {
-        this.id = id == null ? "" : id;
-        this.accountId = accountId == null ? "" : accountId;
-        this.environmentId = environmentId == null ? "" : environmentId;
+        super(id, accountId, environmentId);
         this.keys = Lists.copy(keys);
         this.traits = Lists.copy(traits);
         this.rules = Lists.copy(rules);
@@ -54,21 +49,6 @@ public final class RulesUser {
     /** The user's own rules for this flag, in visit order. */
     RulesRule[] rulesFor(String flagId) {
         return EntityIndex.rulesFor(ruleIndex, flagId);
-    }
-
-    @JsonProperty("id")
-    public String id() {
-        return id;
-    }
-
-    @JsonProperty("account_id")
-    public String accountId() {
-        return accountId;
-    }
-
-    @JsonProperty("environment_id")
-    public String environmentId() {
-        return environmentId;
     }
 
     /** Never {@code null}. */
