@@ -2,6 +2,9 @@ package io.quarkiverse.schematic.test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -15,9 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 
@@ -38,8 +44,10 @@ import io.quarkiverse.schematic.MetricPeriod;
 import io.quarkiverse.schematic.MonthReset;
 import io.quarkiverse.schematic.SchematicAccounts;
 import io.quarkiverse.schematic.SchematicClientErrorException;
+import io.quarkiverse.schematic.SchematicConnectionException;
 import io.quarkiverse.schematic.SchematicHttpException;
 import io.quarkiverse.schematic.SchematicService;
+import io.quarkiverse.schematic.TraitUpdate;
 import io.quarkiverse.schematic.User;
 import io.quarkiverse.schematic.UserUpsert;
 import io.quarkus.test.QuarkusUnitTest;
@@ -234,5 +242,139 @@ class RestClientWireTest {
         assertThat(url).startsWith("/usage-by-company?");
         assertThat(url.substring(url.indexOf('?') + 1).split("&")).containsExactlyInAnyOrder(
                 "keys%5Bid%5D=a%2Bb%26c%3Dd+e%2541%2F%C3%BC", "keys%5Bodd%5Dkey%5B%5D=x%23y%3Fz");
+    }
+
+    @Test
+    void lookupCompanyGetsByKeysAndReadsTheCompany() {
+        stub.register(get(urlPathEqualTo("/companies/lookup")).willReturn(SchematicStub.json("{\"data\":{"
+                + "\"id\":\"comp_1\",\"name\":\"Acme Inc\",\"environment_id\":\"env_1\","
+                + "\"keys\":[{\"key\":\"id\",\"value\":\"acme\",\"id\":\"k1\"}],\"traits\":{\"seats\":40},"
+                + "\"created_at\":\"2026-01-02T03:04:05Z\",\"updated_at\":\"2026-01-02T03:04:06Z\",\"user_count\":3,"
+                + "\"entitlements\":[],\"plans\":[]},\"params\":{\"keys\":{\"id\":\"acme\"}}}")));
+
+        Optional<Company> company = accounts.lookupCompany(Map.of("id", "acme"));
+
+        assertThat(company).hasValueSatisfying(found -> {
+            assertThat(found.id()).isEqualTo("comp_1");
+            assertThat(found.name()).isEqualTo("Acme Inc");
+            assertThat(found.keys()).containsExactly(Map.entry("id", "acme"));
+            assertThat(found.traits()).containsEntry("seats", 40);
+            assertThat(found.updatedAt()).isEqualTo(OffsetDateTime.parse("2026-01-02T03:04:06Z"));
+        });
+        stub.verifyThat(1, getRequestedFor(urlEqualTo("/companies/lookup?keys%5Bid%5D=acme"))
+                .withHeader(SchematicStub.API_KEY_HEADER, equalTo(SchematicStub.API_KEY)));
+    }
+
+    @Test
+    void unknownCompanyOrUserIsEmptyNotAnError() {
+        stub.register(any(anyUrl()).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":\"Not found\"}")));
+
+        assertThat(accounts.lookupCompany(Map.of("id", "nobody"))).isEmpty();
+        assertThat(accounts.deleteCompany(Map.of("id", "nobody"))).isEmpty();
+        assertThat(accounts.deleteUser(Map.of("email", "nobody@acme.com"))).isEmpty();
+        // elsewhere a 404 is an error: usage of an unknown company, an update of an unknown company that must exist
+        assertThatThrownBy(() -> accounts.featureUsage(Map.of("id", "nobody")))
+                .isInstanceOf(SchematicClientErrorException.class)
+                .satisfies(e -> assertThat(((SchematicHttpException) e).statusCode()).isEqualTo(404))
+                .hasMessageContaining("featureUsage");
+        assertThatThrownBy(() -> accounts.updateCompanyTrait(Map.of("id", "nobody"),
+                TraitUpdate.increment("seats", 1).onlyExisting()))
+                .isInstanceOf(SchematicClientErrorException.class);
+        stub.verifyThat(1, getRequestedFor(urlEqualTo("/companies/lookup?keys%5Bid%5D=nobody")));
+    }
+
+    @Test
+    void deleteCompanyAndUserPostTheirKeys() {
+        stub.register(post(urlPathEqualTo("/companies/delete")).willReturn(SchematicStub.json("{\"data\":{"
+                + "\"id\":\"comp_1\",\"name\":\"Acme Inc\",\"environment_id\":\"env_1\",\"logo_url\":null,"
+                + "\"created_at\":\"2026-01-02T03:04:05Z\",\"updated_at\":\"2026-01-03T00:00:00Z\"},\"params\":{}}")));
+        stub.register(post(urlPathEqualTo("/users/delete")).willReturn(SchematicStub.json("{\"data\":{"
+                + "\"id\":\"user_1\",\"name\":\"Jane\",\"environment_id\":\"env_1\","
+                + "\"created_at\":\"2026-01-02T03:04:05Z\",\"updated_at\":\"2026-01-03T00:00:00Z\"},\"params\":{}}")));
+
+        Company company = accounts.deleteCompany(Map.of("id", "acme")).orElseThrow();
+        User user = accounts.deleteUser(Map.of("email", "jane@acme.com")).orElseThrow();
+
+        assertThat(company).isEqualTo(new Company("comp_1", "Acme Inc", Map.of(), Map.of(),
+                OffsetDateTime.parse("2026-01-02T03:04:05Z"), OffsetDateTime.parse("2026-01-03T00:00:00Z")));
+        assertThat(user.id()).isEqualTo("user_1");
+        assertThat(user.name()).isEqualTo("Jane");
+        stub.verifyThat(1, postRequestedFor(urlEqualTo("/companies/delete"))
+                .withRequestBody(equalToJson("{\"keys\":{\"id\":\"acme\"}}")));
+        stub.verifyThat(1, postRequestedFor(urlEqualTo("/users/delete"))
+                .withRequestBody(equalToJson("{\"keys\":{\"email\":\"jane@acme.com\"}}")));
+    }
+
+    @Test
+    void traitUpdatesPostSetOrIncrAndReadTheStoredEntity() {
+        stub.register(post(urlPathEqualTo("/company-traits")).willReturn(SchematicStub.json("{\"data\":{"
+                + "\"id\":\"comp_1\",\"name\":\"Acme Inc\",\"keys\":[{\"key\":\"id\",\"value\":\"acme\"}],"
+                + "\"traits\":{\"seats\":9}},\"params\":{}}")));
+        stub.register(post(urlPathEqualTo("/user-traits")).willReturn(SchematicStub.json("{\"data\":{"
+                + "\"id\":\"user_1\",\"name\":\"Jane\",\"keys\":[{\"key\":\"email\",\"value\":\"jane@acme.com\"}],"
+                + "\"traits\":{\"role\":\"admin\"},\"company_memberships\":[]},\"params\":{}}")));
+
+        Company company = accounts.updateCompanyTrait(Map.of("id", "acme"), TraitUpdate.increment("seats", -1));
+        accounts.updateCompanyTrait(Map.of("id", "acme"), TraitUpdate.set("tier", "gold").onlyExisting());
+        User user = accounts.updateUserTrait(Map.of("email", "jane@acme.com"), TraitUpdate.set("role", "admin"));
+
+        assertThat(company.traits()).containsEntry("seats", 9);
+        assertThat(user.traits()).containsEntry("role", "admin");
+        stub.verifyThat(2, postRequestedFor(urlEqualTo("/company-traits")));
+        stub.verifyThat(1, postRequestedFor(urlEqualTo("/company-traits")).withRequestBody(equalToJson(
+                "{\"keys\":{\"id\":\"acme\"},\"trait\":\"seats\",\"incr\":-1}")));
+        stub.verifyThat(1, postRequestedFor(urlEqualTo("/company-traits")).withRequestBody(equalToJson(
+                "{\"keys\":{\"id\":\"acme\"},\"trait\":\"tier\",\"set\":\"gold\",\"update_only\":true}")));
+        stub.verifyThat(1, postRequestedFor(urlEqualTo("/user-traits")).withRequestBody(equalToJson(
+                "{\"keys\":{\"email\":\"jane@acme.com\"},\"trait\":\"role\",\"set\":\"admin\"}")));
+    }
+
+    @Test
+    void accountCallErrorsCarryStatusAndBody() {
+        stub.register(post(urlPathEqualTo("/temporary-access-tokens")).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":\"Forbidden\"}")));
+
+        assertThatThrownBy(() -> accounts.issueAccessToken(Map.of("id", "acme")))
+                .isInstanceOf(SchematicClientErrorException.class)
+                .hasMessageContaining("issueAccessToken")
+                .satisfies(e -> {
+                    SchematicHttpException http = (SchematicHttpException) e;
+                    assertThat(http.statusCode()).isEqualTo(403);
+                    assertThat(http.body()).isEqualTo("{\"error\":\"Forbidden\"}");
+                });
+    }
+
+    @Test
+    void answerWithoutTokenIsAnUnreadableAnswer() {
+        stub.register(post(urlPathEqualTo("/temporary-access-tokens")).willReturn(SchematicStub.json(
+                "{\"data\":{\"id\":\"tok_1\"},\"params\":{}}")));
+
+        assertThatThrownBy(() -> accounts.issueAccessToken(Map.of("id", "acme")))
+                .isInstanceOf(SchematicConnectionException.class).hasMessageContaining("no token");
+    }
+
+    @Test
+    void badArgumentsFailAtTheCallBeforeAnyRequest() {
+        Map<String, String> blankValue = new HashMap<>();
+        blankValue.put("id", " ");
+        assertThatThrownBy(() -> accounts.issueAccessToken(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("company must contain at least one key");
+        assertThatThrownBy(() -> accounts.featureUsage(Map.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("company must contain at least one key");
+        assertThatThrownBy(() -> accounts.lookupCompany(blankValue)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("company key 'id' must not have a null or blank value");
+        assertThatThrownBy(() -> accounts.deleteCompany(Map.of(" ", "acme"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("company must not contain a null or blank key name");
+        assertThatThrownBy(() -> accounts.deleteUser(Map.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("user must contain at least one key");
+        assertThatThrownBy(() -> accounts.updateCompanyTrait(Map.of("id", "acme"), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("update must not be null");
+        assertThatThrownBy(() -> accounts.updateUserTrait(null, TraitUpdate.set("role", "admin")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("user must contain at least one key");
+        assertThatThrownBy(() -> accounts.withOptions(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("options must not be null");
+
+        assertThat(stub.find(anyRequestedFor(anyUrl()))).isEmpty();
     }
 }
