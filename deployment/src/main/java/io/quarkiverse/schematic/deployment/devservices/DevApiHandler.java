@@ -10,7 +10,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 import io.quarkiverse.schematic.runtime.client.ClientHeaders;
-import io.quarkiverse.schematic.runtime.devui.DevServiceProtocol;
 
 /**
  * The part of the Schematic REST API and of the event-capture service that the extension calls: flag checks, company
@@ -27,7 +26,7 @@ final class DevApiHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
-            if (!DevServiceProtocol.API_KEY.equals(exchange.getRequestHeaders().getFirst(ClientHeaders.API_KEY))) {
+            if (!Exchanges.hasDevKey(exchange)) {
                 Exchanges.error(exchange, 401, "Missing or wrong " + ClientHeaders.API_KEY + " for the dev service");
                 return;
             }
