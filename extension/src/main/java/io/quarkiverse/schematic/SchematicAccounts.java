@@ -14,7 +14,8 @@ import java.util.Optional;
  * These operations live beside {@link SchematicService} rather than on it: they are administrative REST calls that
  * a few places of an application make (a usage page, a deletion job), while {@code SchematicService} is the hot path
  * of flag checks and events that every request uses. They share its REST client, so timeouts, retries (408, 429,
- * 5xx and connection failures), the circuit breaker and the error mapping are the same.
+ * 5xx and connection failures), the circuit breaker and the error mapping are the same; only a trait increment is
+ * never retried (see {@link TraitUpdate#increment}).
  * <p>
  * Company and user keys are maps such as {@code Map.of("id", "acme")} and must hold at least one key. Bad arguments
  * throw {@link IllegalArgumentException} naming the argument, before any request. Schematic's errors throw a

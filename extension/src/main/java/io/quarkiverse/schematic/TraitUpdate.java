@@ -44,6 +44,10 @@ public final class TraitUpdate {
     /**
      * Adds {@code by} to the trait (a negative {@code by} subtracts); a trait the company or user does not have yet
      * counts as 0.
+     * <p>
+     * An increment is sent once, never retried: if the answer is lost after Schematic applied it, another attempt
+     * would count twice. On a failure, decide yourself whether to send it again (or set the trait to a value you
+     * know).
      *
      * @throws IllegalArgumentException if {@code trait} is null or blank, or {@code by} is 0
      */

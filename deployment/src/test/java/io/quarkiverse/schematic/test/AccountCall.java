@@ -26,7 +26,7 @@ enum AccountCall {
     DELETE_COMPANY("POST", "/companies/delete", accounts -> accounts.deleteCompany(Map.of("id", "acme"))),
     DELETE_USER("POST", "/users/delete", accounts -> accounts.deleteUser(Map.of("email", "jane@acme.com"))),
     UPDATE_COMPANY_TRAIT("POST", "/company-traits",
-            accounts -> accounts.updateCompanyTrait(Map.of("id", "acme"), TraitUpdate.increment("seats", 1))),
+            accounts -> accounts.updateCompanyTrait(Map.of("id", "acme"), TraitUpdate.set("tier", "gold"))),
     UPDATE_USER_TRAIT("POST", "/user-traits",
             accounts -> accounts.updateUserTrait(Map.of("email", "jane@acme.com"), TraitUpdate.set("role", "admin")));
 

@@ -1,13 +1,19 @@
 package io.quarkiverse.schematic.test;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -30,6 +36,12 @@ import io.quarkiverse.schematic.Track;
 import io.quarkiverse.schematic.TraitUpdate;
 import io.quarkiverse.schematic.User;
 import io.quarkiverse.schematic.UserUpsert;
+import io.quarkiverse.schematic.docs.backendcalls.AccountDeletion;
+import io.quarkiverse.schematic.docs.backendcalls.BackendCallsSnippets;
+import io.quarkiverse.schematic.docs.backendcalls.ComponentTokenResource;
+import io.quarkiverse.schematic.docs.backendcalls.CurrentAccount;
+import io.quarkiverse.schematic.docs.backendcalls.SeatCounter;
+import io.quarkiverse.schematic.docs.backendcalls.UsagePageResource;
 import io.quarkiverse.schematic.runtime.devui.DevServiceProtocol;
 import io.quarkiverse.schematic.runtime.devui.SchematicDevUiService;
 import io.quarkus.test.QuarkusUnitTest;
@@ -42,7 +54,10 @@ class DevServiceTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withEmptyApplication()
+            // the Java snippets of docs/backend-calls.md run here against the dev service
+            .withApplicationRoot(jar -> jar.addClasses(DocsAccount.class, CurrentAccount.class, UsagePageResource.class,
+                    ComponentTokenResource.class, AccountDeletion.class, SeatCounter.class,
+                    BackendCallsSnippets.class))
             .overrideConfigKey("quarkus.schematic.cache.enabled", "false")
             .overrideConfigKey("quarkus.schematic.devservices.flags.\"beta\"", "true")
             .overrideConfigKey("quarkus.schematic.devservices.flags.\"a/b c\"", "true")
@@ -62,6 +77,15 @@ class DevServiceTest {
 
     @Inject
     SchematicDevUiService devUi;
+
+    @Inject
+    SeatCounter seatCounter;
+
+    @Inject
+    AccountDeletion deletion;
+
+    @Inject
+    BackendCallsSnippets snippets;
 
     @Test
     void extensionPointsAtTheLocalDevService() {
@@ -244,6 +268,48 @@ class DevServiceTest {
         // ids are never reused after a delete
         assertThat(schematic.upsertCompany(CompanyUpsert.keys(Map.of("id", "initrode"))).id())
                 .isNotEqualTo(initrode.id());
+    }
+
+    @Test
+    void backendCallsDocSnippetsWork() {
+        schematic.upsertCompany(CompanyUpsert.keys(DocsAccount.COMPANY).traits(Map.of("seats", 7)));
+        schematic.upsertUser(UserUpsert.keys(Map.of("email", "ann@docs.example")).company(DocsAccount.COMPANY));
+
+        assertThat(seatCounter.memberAdded("docs-co")).isEqualTo(8);
+        assertThat(seatCounter.memberRemoved("docs-co")).isEqualTo(7);
+        assertThatThrownBy(() -> seatCounter.memberRemoved("unknown-co")).isInstanceOf(SchematicClientErrorException.class);
+
+        given().get("/account/usage").then().statusCode(200)
+                .body("feature", hasItem("seats"))
+                .body("find { it.feature == 'seats' }.used", is(7))
+                .body("find { it.feature == 'seats' }.limit", nullValue());
+        String token = given().post("/account/schematic-token").then().statusCode(200)
+                .body("expiresAt", notNullValue()).extract().path("token");
+        assertThat(token).startsWith("dev_");
+
+        assertThat(snippets.issueToken().token()).startsWith("dev_");
+        schematic.upsertCompany(CompanyUpsert.keys(Map.of("id", "acme")).name("Acme Inc"));
+        assertThat(snippets.lookup()).map(Company::name).hasValue("Acme Inc");
+        snippets.updateTraits(DocsAccount.COMPANY, Map.of("email", "ann@docs.example"));
+        assertThat(accounts.lookupCompany(DocsAccount.COMPANY)).hasValueSatisfying(
+                company -> assertThat(company.traits()).containsEntry("seats", 8).containsEntry("tier", "gold"));
+        assertThat(snippets.reactiveBeanPresent()).isTrue();
+
+        deletion.erase("docs-co", List.of("ann@docs.example", "gone@docs.example"));
+        deletion.erase("docs-co", List.of("ann@docs.example"));
+        assertThat(accounts.lookupCompany(DocsAccount.COMPANY)).isEmpty();
+    }
+
+    /** The signed-in user's company for the snippets, as an application would know it from its security identity. */
+    @ApplicationScoped
+    static class DocsAccount implements CurrentAccount {
+
+        static final Map<String, String> COMPANY = Map.of("id", "docs-co");
+
+        @Override
+        public Map<String, String> companyKeys() {
+            return COMPANY;
+        }
     }
 
     @SuppressWarnings("unchecked")

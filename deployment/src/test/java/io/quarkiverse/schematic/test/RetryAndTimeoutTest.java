@@ -34,6 +34,7 @@ import io.quarkiverse.schematic.SchematicConnectionException;
 import io.quarkiverse.schematic.SchematicHttpException;
 import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.SchematicTimeoutException;
+import io.quarkiverse.schematic.TraitUpdate;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -241,6 +242,21 @@ class RetryAndTimeoutTest {
         assertThatThrownBy(() -> call.invoke(accounts)).isInstanceOf(SchematicClientErrorException.class)
                 .satisfies(e -> assertThat(((SchematicHttpException) e).body()).isEqualTo("{\"error\":\"bad\"}"));
         assertThat(stub.find(call.requested())).hasSize(1);
+    }
+
+    @Test
+    void incrementsAreNeverRetried() {
+        stub.register(post(urlPathEqualTo("/company-traits")).willReturn(aResponse().withStatus(502)));
+        stub.register(post(urlPathEqualTo("/user-traits")).willReturn(aResponse()
+                .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+
+        assertThatThrownBy(() -> accounts.updateCompanyTrait(Map.of("id", "acme"), TraitUpdate.increment("seats", 1)))
+                .isExactlyInstanceOf(SchematicHttpException.class);
+        assertThatThrownBy(() -> accounts.updateUserTrait(Map.of("email", "jane@acme.com"),
+                TraitUpdate.increment("logins", 1))).isInstanceOf(SchematicConnectionException.class);
+
+        assertThat(stub.find(postRequestedFor(urlPathEqualTo("/company-traits")))).hasSize(1);
+        assertThat(stub.find(postRequestedFor(urlPathEqualTo("/user-traits")))).hasSize(1);
     }
 
     @Test

@@ -74,14 +74,14 @@ public final class DefaultReactiveSchematicAccounts implements ReactiveSchematic
     @Override
     public Uni<Company> updateCompanyTrait(Map<String, String> company, TraitUpdate update) {
         TraitUpdateRequest body = traitRequest(CheckArguments.requiredKeys(company, "company"), update);
-        return remote("updateCompanyTrait", budget -> core.api().updateCompanyTrait(body, budget))
+        return remote("updateCompanyTrait", policyFor(body), budget -> core.api().updateCompanyTrait(body, budget))
                 .map(answer -> Entities.company(answer, "updateCompanyTrait"));
     }
 
     @Override
     public Uni<User> updateUserTrait(Map<String, String> user, TraitUpdate update) {
         TraitUpdateRequest body = traitRequest(CheckArguments.requiredKeys(user, "user"), update);
-        return remote("updateUserTrait", budget -> core.api().updateUserTrait(body, budget))
+        return remote("updateUserTrait", policyFor(body), budget -> core.api().updateUserTrait(body, budget))
                 .map(answer -> Entities.user(answer, "updateUserTrait"));
     }
 
@@ -92,7 +92,20 @@ public final class DefaultReactiveSchematicAccounts implements ReactiveSchematic
                 update.isOnlyExisting() ? Boolean.TRUE : null);
     }
 
+    /**
+     * An increment is not idempotent: when an attempt fails after Schematic applied it (an answer lost to a reset
+     * connection, a gateway's 502), another attempt would count twice. So increments get one attempt; a set may be
+     * repeated safely and keeps the view's retries.
+     */
+    private CallPolicy policyFor(TraitUpdateRequest body) {
+        return body.incr() == null ? policy : new CallPolicy(0, policy.deadline());
+    }
+
     private <T> Uni<T> remote(String operation, Function<CallBudget, Uni<T>> call) {
+        return remote(operation, policy, call);
+    }
+
+    private <T> Uni<T> remote(String operation, CallPolicy policy, Function<CallBudget, Uni<T>> call) {
         return core.remote(operation, () -> policy.run(operation, call));
     }
 
