@@ -14,7 +14,6 @@ import java.util.function.UnaryOperator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
-import io.quarkiverse.schematic.runtime.client.ClientHeaders;
 
 /**
  * The account calls of the Schematic REST API ({@code SchematicAccounts}): temporary access tokens, feature usage,
@@ -43,8 +42,7 @@ final class DevAccountsHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
-            if (!Exchanges.hasDevKey(exchange)) {
-                Exchanges.error(exchange, 401, "Missing or wrong " + ClientHeaders.API_KEY + " for the dev service");
+            if (Exchanges.refusedWithoutDevKey(exchange)) {
                 return;
             }
             String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();

@@ -9,7 +9,6 @@ import java.util.Map;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
-import io.quarkiverse.schematic.runtime.client.ClientHeaders;
 
 /**
  * The part of the Schematic REST API and of the event-capture service that the extension calls: flag checks, company
@@ -26,8 +25,7 @@ final class DevApiHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
-            if (!Exchanges.hasDevKey(exchange)) {
-                Exchanges.error(exchange, 401, "Missing or wrong " + ClientHeaders.API_KEY + " for the dev service");
+            if (Exchanges.refusedWithoutDevKey(exchange)) {
                 return;
             }
             if (!"POST".equals(exchange.getRequestMethod())) {

@@ -81,9 +81,15 @@ final class Exchanges {
         return map;
     }
 
-    /** Whether the request carries the dev service's API key, as Schematic wants a key. */
-    static boolean hasDevKey(HttpExchange exchange) {
-        return DevServiceProtocol.API_KEY.equals(exchange.getRequestHeaders().getFirst(ClientHeaders.API_KEY));
+    /**
+     * Answers 401 to a request without the dev service's API key, as Schematic wants a key; {@code true} if it did.
+     */
+    static boolean refusedWithoutDevKey(HttpExchange exchange) throws IOException {
+        if (DevServiceProtocol.API_KEY.equals(exchange.getRequestHeaders().getFirst(ClientHeaders.API_KEY))) {
+            return false;
+        }
+        error(exchange, 401, "Missing or wrong " + ClientHeaders.API_KEY + " for the dev service");
+        return true;
     }
 
     /** A path segment, percent-decoded ({@code +} stays a plus: it is not a space in a path). */
