@@ -25,7 +25,7 @@ import java.time.Instant;
  * @param creditUsed credits spent, for credit-based features
  * @param creditRemaining credits left, for credit-based features
  * @param creditConsumptionRate credits one unit of usage costs, for credit-based features
- * @param planId id of the plan the entitlement comes from, {@code null} for a company override
+ * @param planId id of the plan the entitlement comes from; {@code null} when Schematic names none
  * @param planName name of that plan
  */
 public record FeatureUsage(String featureId, String featureKey, String featureName, String eventSubtype,

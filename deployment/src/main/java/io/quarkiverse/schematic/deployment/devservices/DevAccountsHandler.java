@@ -14,7 +14,6 @@ import java.util.function.UnaryOperator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
-
 /**
  * The account calls of the Schematic REST API ({@code SchematicAccounts}): temporary access tokens, feature usage,
  * company lookup, deletion by keys and trait set/increment, over the companies and users upserted into the dev

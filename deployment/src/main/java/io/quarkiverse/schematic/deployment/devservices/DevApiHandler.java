@@ -9,7 +9,6 @@ import java.util.Map;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
-
 /**
  * The part of the Schematic REST API and of the event-capture service that the extension calls: flag checks, company
  * and user upserts, and event batches. Requests must carry the dev service's API key, like Schematic wants a key.
