@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -81,5 +82,43 @@ class ValueBuildersTest {
                 .isEqualTo(options).hasSameHashCodeAs(options).hasToString(options.toString());
         assertThat(options).isNotEqualTo(options.maxRetries(1)).isNotEqualTo(RequestOptions.defaults());
         assertThat(options.toString()).contains("PT2S", "maxRetries=0");
+    }
+
+    @Test
+    void traitUpdatesCompareByValueAndRejectBadInput() {
+        TraitUpdate increment = TraitUpdate.increment("seats", -1);
+        assertThat(TraitUpdate.increment("seats", -1)).isEqualTo(increment).hasSameHashCodeAs(increment)
+                .hasToString(increment.toString());
+        assertThat(increment.increment()).hasValue(-1);
+        assertThat(increment.value()).isEmpty();
+        assertThat(increment.isOnlyExisting()).isFalse();
+        assertThat(increment.onlyExisting()).isNotEqualTo(increment)
+                .satisfies(onlyExisting -> assertThat(onlyExisting.isOnlyExisting()).isTrue());
+
+        TraitUpdate set = TraitUpdate.set("email", "jane@acme.com");
+        assertThat(set.value()).hasValue("jane@acme.com");
+        assertThat(set.increment()).isEmpty();
+        assertThat(set).isNotEqualTo(TraitUpdate.set("email", "joe@acme.com")).isNotEqualTo(increment);
+        // the value may be personal data: it stays out of toString, as traits stay out of the upserts'
+        assertThat(set.toString()).contains("email").doesNotContain("jane@acme.com");
+        assertThat(TraitUpdate.set("note", "").value()).hasValue("");
+
+        assertThatThrownBy(() -> TraitUpdate.increment("seats", 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("by must not be 0");
+        assertThatThrownBy(() -> TraitUpdate.increment(" ", 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("trait must not be null or blank");
+        assertThatThrownBy(() -> TraitUpdate.set(null, "x")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("trait must not be null or blank");
+        assertThatThrownBy(() -> TraitUpdate.set("tier", null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("value must not be null");
+    }
+
+    @Test
+    void accessTokenNeverShowsItsToken() {
+        AccessToken token = new AccessToken("tok_1", "tat_secret", Instant.parse("2026-01-02T03:19:05Z"), null);
+
+        assertThat(token.toString()).doesNotContain("tat_secret").contains("tok_1", "2026-01-02T03:19:05Z");
+        assertThat(token.isExpiredAt(Instant.parse("2026-01-02T03:19:04Z"))).isFalse();
+        assertThat(token.isExpiredAt(Instant.parse("2026-01-02T03:19:05Z"))).isTrue();
     }
 }

@@ -1,7 +1,11 @@
 package io.quarkiverse.schematic.deployment;
 
+import org.eclipse.microprofile.rest.client.spi.RestClientListener;
+
 import io.quarkiverse.schematic.runtime.SchematicProducer;
 import io.quarkiverse.schematic.runtime.SchematicRecorder;
+import io.quarkiverse.schematic.runtime.client.AccessTokenData;
+import io.quarkiverse.schematic.runtime.client.AccessTokenRequest;
 import io.quarkiverse.schematic.runtime.client.CallBudgetFilter;
 import io.quarkiverse.schematic.runtime.client.CapturedEvent;
 import io.quarkiverse.schematic.runtime.client.CheckFlagRequest;
@@ -9,14 +13,19 @@ import io.quarkiverse.schematic.runtime.client.EntityData;
 import io.quarkiverse.schematic.runtime.client.Envelope;
 import io.quarkiverse.schematic.runtime.client.EventBatch;
 import io.quarkiverse.schematic.runtime.client.EventCaptureApi;
+import io.quarkiverse.schematic.runtime.client.FeatureUsageData;
+import io.quarkiverse.schematic.runtime.client.FeatureUsageListData;
 import io.quarkiverse.schematic.runtime.client.FlagCheckData;
 import io.quarkiverse.schematic.runtime.client.FlagsCheckData;
 import io.quarkiverse.schematic.runtime.client.IdentifyBody;
+import io.quarkiverse.schematic.runtime.client.KeysRequest;
 import io.quarkiverse.schematic.runtime.client.RetryableFailure;
 import io.quarkiverse.schematic.runtime.client.SchematicApi;
 import io.quarkiverse.schematic.runtime.client.SchematicBackoff;
+import io.quarkiverse.schematic.runtime.client.SchematicClientListener;
 import io.quarkiverse.schematic.runtime.client.SchematicErrorMapper;
 import io.quarkiverse.schematic.runtime.client.TrackBody;
+import io.quarkiverse.schematic.runtime.client.TraitUpdateRequest;
 import io.quarkiverse.schematic.runtime.client.UpsertCompanyRequest;
 import io.quarkiverse.schematic.runtime.client.UpsertUserRequest;
 import io.quarkiverse.schematic.runtime.config.SchematicConfigBuilder;
@@ -28,6 +37,7 @@ import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ServiceProviderBuildItem;
 
 /**
  * Build steps of the core extension: feature, beans, configuration bridge, start-up validation, native
@@ -75,5 +85,22 @@ public class SchematicProcessor {
     @BuildStep
     ReflectiveClassBuildItem reflection() {
         return ReflectiveClassBuildItem.builder(REFLECTIVE_CLASSES).constructors().methods().fields().build();
+    }
+
+    /** The DTOs of the account calls ({@code SchematicAccounts}): access tokens, feature usage, deletes, traits. */
+    static final Class<?>[] ACCOUNT_CLASSES = {
+            AccessTokenRequest.class, AccessTokenData.class, FeatureUsageListData.class, FeatureUsageData.class,
+            FeatureUsageData.FeatureData.class, FeatureUsageData.FlagData.class, FeatureUsageData.PlanData.class,
+            KeysRequest.class, TraitUpdateRequest.class };
+
+    @BuildStep
+    ReflectiveClassBuildItem accountReflection() {
+        return ReflectiveClassBuildItem.builder(ACCOUNT_CLASSES).constructors().methods().fields().build();
+    }
+
+    /** The REST Client finds listeners with the ServiceLoader: a native image needs the service registered. */
+    @BuildStep
+    ServiceProviderBuildItem clientListener() {
+        return new ServiceProviderBuildItem(RestClientListener.class.getName(), SchematicClientListener.class.getName());
     }
 }

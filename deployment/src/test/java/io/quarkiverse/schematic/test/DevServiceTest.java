@@ -1,37 +1,63 @@
 package io.quarkiverse.schematic.test;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.schematic.AccessToken;
 import io.quarkiverse.schematic.Company;
 import io.quarkiverse.schematic.CompanyUpsert;
+import io.quarkiverse.schematic.EntitlementValueType;
+import io.quarkiverse.schematic.FeatureUsage;
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
 import io.quarkiverse.schematic.Identify;
+import io.quarkiverse.schematic.SchematicAccounts;
+import io.quarkiverse.schematic.SchematicClientErrorException;
+import io.quarkiverse.schematic.SchematicHttpException;
 import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.Track;
+import io.quarkiverse.schematic.TraitUpdate;
 import io.quarkiverse.schematic.User;
 import io.quarkiverse.schematic.UserUpsert;
+import io.quarkiverse.schematic.docs.backendcalls.AccountDeletion;
+import io.quarkiverse.schematic.docs.backendcalls.BackendCallsSnippets;
+import io.quarkiverse.schematic.docs.backendcalls.ComponentTokenResource;
+import io.quarkiverse.schematic.docs.backendcalls.CurrentAccount;
+import io.quarkiverse.schematic.docs.backendcalls.SeatCounter;
+import io.quarkiverse.schematic.docs.backendcalls.UsagePageResource;
 import io.quarkiverse.schematic.runtime.devui.DevServiceProtocol;
 import io.quarkiverse.schematic.runtime.devui.SchematicDevUiService;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * Without an API key the dev service starts and answers every call the extension makes, over real HTTP.
+ * Without an API key the dev service starts and answers every call the extension makes, over real HTTP: flag
+ * checks, upserts, events and the account calls of {@code SchematicAccounts}.
  */
 class DevServiceTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withEmptyApplication()
+            // the Java snippets of docs/backend-calls.md run here against the dev service
+            .withApplicationRoot(jar -> jar.addClasses(DocsAccount.class, CurrentAccount.class, UsagePageResource.class,
+                    ComponentTokenResource.class, AccountDeletion.class, SeatCounter.class,
+                    BackendCallsSnippets.class))
             .overrideConfigKey("quarkus.schematic.cache.enabled", "false")
             .overrideConfigKey("quarkus.schematic.devservices.flags.\"beta\"", "true")
             .overrideConfigKey("quarkus.schematic.devservices.flags.\"a/b c\"", "true")
@@ -47,7 +73,19 @@ class DevServiceTest {
     SchematicService schematic;
 
     @Inject
+    SchematicAccounts accounts;
+
+    @Inject
     SchematicDevUiService devUi;
+
+    @Inject
+    SeatCounter seatCounter;
+
+    @Inject
+    AccountDeletion deletion;
+
+    @Inject
+    BackendCallsSnippets snippets;
 
     @Test
     void extensionPointsAtTheLocalDevService() {
@@ -150,6 +188,128 @@ class DevServiceTest {
         });
         assertThat(events.toString()).doesNotContain(DevServiceProtocol.API_KEY);
         assertThat(devUi.getEventStats().delivered()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void accessTokensLookRealAndExpireInFifteenMinutes() {
+        AccessToken first = accounts.issueAccessToken(Map.of("id", "acme"));
+        AccessToken second = accounts.issueAccessToken(Map.of("id", "acme"));
+
+        assertThat(first.token()).startsWith("dev_").hasSizeGreaterThan(30).isNotEqualTo(second.token());
+        assertThat(first.id()).isNotEqualTo(second.id());
+        assertThat(Duration.between(first.createdAt(), first.expiresAt())).isEqualTo(Duration.ofMinutes(15));
+        assertThat(first.isExpiredAt(first.createdAt().plus(Duration.ofMinutes(15)))).isTrue();
+    }
+
+    @Test
+    void seatCounterShowsInFeatureUsage() {
+        Map<String, String> umbrella = Map.of("id", "umbrella");
+        schematic.upsertCompany(CompanyUpsert.keys(umbrella).name("Umbrella").traits(Map.of("seats", 3)));
+
+        accounts.updateCompanyTrait(umbrella, TraitUpdate.increment("seats", 2));
+        Company company = accounts.updateCompanyTrait(umbrella, TraitUpdate.set("tier", "gold"));
+        List<FeatureUsage> usage = accounts.featureUsage(umbrella);
+
+        assertThat(company.traits()).containsEntry("seats", 5).containsEntry("tier", "gold");
+        assertThat(usage).filteredOn(feature -> "seats".equals(feature.featureName())).singleElement()
+                .satisfies(seats -> {
+                    assertThat(seats.usage()).isEqualTo(5L);
+                    assertThat(seats.valueType()).isEqualTo(EntitlementValueType.TRAIT);
+                    assertThat(seats.unlimited()).isTrue();
+                    assertThat(seats.access()).isTrue();
+                });
+        // every known flag is a boolean feature, evaluated for the company
+        assertThat(usage).filteredOn(feature -> feature.valueType() == EntitlementValueType.BOOLEAN)
+                .extracting(FeatureUsage::featureKey, FeatureUsage::access)
+                .containsExactlyInAnyOrder(tuple("a/b c", true), tuple("beta", true), tuple("gamma", false));
+        assertThat(usage).noneMatch(feature -> "tier".equals(feature.featureName()));
+        assertThat(accounts.lookupCompany(Map.of("id", "umbrella"))).hasValueSatisfying(
+                found -> assertThat(found.traits()).containsEntry("seats", 5));
+    }
+
+    @Test
+    void traitUpdatesFollowSchematicsRules() {
+        assertThatThrownBy(() -> accounts.updateCompanyTrait(Map.of("id", "hooli"),
+                TraitUpdate.increment("seats", 1).onlyExisting()))
+                .isInstanceOf(SchematicClientErrorException.class)
+                .satisfies(e -> assertThat(((SchematicHttpException) e).statusCode()).isEqualTo(404));
+        assertThat(accounts.lookupCompany(Map.of("id", "hooli"))).isEmpty();
+
+        // without onlyExisting the company is created, its counter starting from 0
+        Company hooli = accounts.updateCompanyTrait(Map.of("id", "hooli"), TraitUpdate.increment("seats", -1));
+        assertThat(hooli.traits()).containsEntry("seats", -1);
+        assertThat(hooli.keys()).containsEntry("id", "hooli");
+
+        accounts.updateCompanyTrait(Map.of("id", "hooli"), TraitUpdate.set("tier", "gold"));
+        assertThatThrownBy(() -> accounts.updateCompanyTrait(Map.of("id", "hooli"), TraitUpdate.increment("tier", 1)))
+                .isInstanceOf(SchematicClientErrorException.class).hasMessageContaining("not a number");
+
+        User user = accounts.updateUserTrait(Map.of("email", "gavin@hooli.com"), TraitUpdate.set("role", "ceo"));
+        assertThat(user.traits()).containsEntry("role", "ceo");
+    }
+
+    @Test
+    void deletionsForgetCompaniesAndUsers() {
+        Company initrode = schematic.upsertCompany(CompanyUpsert.keys(Map.of("id", "initrode")).name("Initrode"));
+        User bill = schematic.upsertUser(UserUpsert.keys(Map.of("email", "bill@initrode.com")).name("Bill"));
+        assertThat(accounts.lookupCompany(Map.of("id", "initrode"))).map(Company::id).hasValue(initrode.id());
+
+        assertThat(accounts.deleteCompany(Map.of("id", "initrode"))).hasValueSatisfying(deleted -> {
+            assertThat(deleted.id()).isEqualTo(initrode.id());
+            assertThat(deleted.name()).isEqualTo("Initrode");
+        });
+        assertThat(accounts.deleteUser(Map.of("email", "bill@initrode.com"))).map(User::id).hasValue(bill.id());
+
+        assertThat(accounts.lookupCompany(Map.of("id", "initrode"))).isEmpty();
+        assertThat(accounts.deleteCompany(Map.of("id", "initrode"))).isEmpty();
+        assertThat(accounts.deleteUser(Map.of("email", "bill@initrode.com"))).isEmpty();
+        assertThatThrownBy(() -> accounts.featureUsage(Map.of("id", "initrode")))
+                .isInstanceOf(SchematicClientErrorException.class);
+        // ids are never reused after a delete
+        assertThat(schematic.upsertCompany(CompanyUpsert.keys(Map.of("id", "initrode"))).id())
+                .isNotEqualTo(initrode.id());
+    }
+
+    @Test
+    void backendCallsDocSnippetsWork() {
+        schematic.upsertCompany(CompanyUpsert.keys(DocsAccount.COMPANY).traits(Map.of("seats", 7)));
+        schematic.upsertUser(UserUpsert.keys(Map.of("email", "ann@docs.example")).company(DocsAccount.COMPANY));
+
+        assertThat(seatCounter.memberAdded("docs-co")).isEqualTo(8);
+        assertThat(seatCounter.memberRemoved("docs-co")).isEqualTo(7);
+        assertThatThrownBy(() -> seatCounter.memberRemoved("unknown-co")).isInstanceOf(SchematicClientErrorException.class);
+
+        given().get("/account/usage").then().statusCode(200)
+                .body("feature", hasItem("seats"))
+                .body("find { it.feature == 'seats' }.used", is(7))
+                .body("find { it.feature == 'seats' }.limit", nullValue());
+        String token = given().post("/account/schematic-token").then().statusCode(200)
+                .body("expiresAt", notNullValue()).extract().path("token");
+        assertThat(token).startsWith("dev_");
+
+        assertThat(snippets.issueToken().token()).startsWith("dev_");
+        schematic.upsertCompany(CompanyUpsert.keys(Map.of("id", "acme")).name("Acme Inc"));
+        assertThat(snippets.lookup()).map(Company::name).hasValue("Acme Inc");
+        snippets.updateTraits(DocsAccount.COMPANY, Map.of("email", "ann@docs.example"));
+        assertThat(accounts.lookupCompany(DocsAccount.COMPANY)).hasValueSatisfying(
+                company -> assertThat(company.traits()).containsEntry("seats", 8).containsEntry("tier", "gold"));
+        assertThat(snippets.reactiveBeanPresent()).isTrue();
+
+        deletion.erase("docs-co", List.of("ann@docs.example", "gone@docs.example"));
+        deletion.erase("docs-co", List.of("ann@docs.example"));
+        assertThat(accounts.lookupCompany(DocsAccount.COMPANY)).isEmpty();
+    }
+
+    /** The signed-in user's company for the snippets, as an application would know it from its security identity. */
+    @ApplicationScoped
+    static class DocsAccount implements CurrentAccount {
+
+        static final Map<String, String> COMPANY = Map.of("id", "docs-co");
+
+        @Override
+        public Map<String, String> companyKeys() {
+            return COMPANY;
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -17,6 +17,7 @@ import io.quarkiverse.schematic.CompanyUpsert;
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
 import io.quarkiverse.schematic.Identify;
+import io.quarkiverse.schematic.SchematicAccounts;
 import io.quarkiverse.schematic.SchematicOfflineException;
 import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.Track;
@@ -31,7 +32,7 @@ class OfflineModeTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(SchematicStub.class))
+            .withApplicationRoot(jar -> jar.addClasses(SchematicStub.class, AccountCall.class))
             .setBeforeAllCustomizer(SchematicStub::startServer)
             .setAfterAllCustomizer(SchematicStub::stopServer)
             .overrideConfigKey("quarkus.schematic.offline", "true")
@@ -46,6 +47,9 @@ class OfflineModeTest {
 
     @Inject
     SchematicCore core;
+
+    @Inject
+    SchematicAccounts accounts;
 
     @Test
     void everythingAnswersLocallyWithZeroRequests() {
@@ -68,6 +72,14 @@ class OfflineModeTest {
                 .isInstanceOf(SchematicOfflineException.class);
 
         assertThatThrownBy(() -> schematic.checkFlag("beta", Map.of(" ", "acme"), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("company");
+
+        // the account calls have no true local answer either
+        for (AccountCall call : AccountCall.values()) {
+            assertThatThrownBy(() -> call.invoke(accounts)).as(call.name())
+                    .isInstanceOf(SchematicOfflineException.class).hasMessageContaining("quarkus.schematic.offline");
+        }
+        assertThatThrownBy(() -> accounts.lookupCompany(Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("company");
 
         assertThat(SchematicStub.client().find(anyRequestedFor(anyUrl()))).isEmpty();

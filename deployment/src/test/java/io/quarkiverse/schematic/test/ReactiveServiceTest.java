@@ -1,13 +1,17 @@
 package io.quarkiverse.schematic.test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -19,14 +23,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 
+import io.quarkiverse.schematic.Company;
 import io.quarkiverse.schematic.CompanyUpsert;
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
+import io.quarkiverse.schematic.ReactiveSchematicAccounts;
 import io.quarkiverse.schematic.ReactiveSchematicService;
 import io.quarkiverse.schematic.RequestOptions;
+import io.quarkiverse.schematic.SchematicClientErrorException;
 import io.quarkiverse.schematic.SchematicHttpException;
 import io.quarkiverse.schematic.SchematicTimeoutException;
+import io.quarkiverse.schematic.TraitUpdate;
 import io.quarkus.test.QuarkusUnitTest;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
 /**
@@ -42,6 +51,9 @@ class ReactiveServiceTest {
 
     @Inject
     ReactiveSchematicService reactive;
+
+    @Inject
+    ReactiveSchematicAccounts accounts;
 
     @Inject
     Vertx vertx;
@@ -115,5 +127,48 @@ class ReactiveServiceTest {
         assertThat(checks).extracting(FlagCheck::flag).containsExactly("b", "missing", "a");
         assertThat(checks).extracting(FlagCheck::source)
                 .containsExactly(FlagSource.REMOTE, FlagSource.DEFAULT, FlagSource.REMOTE);
+    }
+
+    @Test
+    void accountCallsRunOnTheEventLoopWhenSubscribed() throws Exception {
+        stub.register(get(urlPathEqualTo("/companies/lookup")).willReturn(aResponse().withStatus(404)
+                .withBody("{\"error\":\"Not found\"}").withFixedDelay(200)));
+        Uni<Optional<Company>> lookup = accounts.lookupCompany(Map.of("id", "nobody"));
+        assertThat(stub.find(getRequestedFor(urlPathEqualTo("/companies/lookup")))).as("nothing before subscription")
+                .isEmpty();
+
+        CompletableFuture<Optional<Company>> answer = new CompletableFuture<>();
+        CompletableFuture<String> callerThread = new CompletableFuture<>();
+        vertx.setTimer(1, ignored -> {
+            callerThread.complete(Thread.currentThread().getName());
+            lookup.subscribe().with(answer::complete, answer::completeExceptionally);
+        });
+
+        assertThat(callerThread.get(5, TimeUnit.SECONDS)).contains("eventloop");
+        assertThat(answer.get(5, TimeUnit.SECONDS)).isEmpty();
+        assertThat(stub.find(getRequestedFor(urlPathEqualTo("/companies/lookup")))).hasSize(1);
+    }
+
+    @Test
+    void accountCallArgumentsAreCheckedAtTheCall() {
+        assertThatThrownBy(() -> accounts.featureUsage(Map.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("company must contain at least one key");
+        assertThatThrownBy(() -> accounts.updateUserTrait(Map.of("email", "jane@acme.com"), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("update must not be null");
+    }
+
+    @Test
+    void accountCallFailuresArriveTyped() {
+        stub.register(post(urlPathEqualTo("/company-traits")).willReturn(aResponse().withStatus(422)
+                .withBody("{\"error\":\"trait is not numeric\"}")));
+
+        Throwable failure = accounts.withOptions(RequestOptions.defaults().maxRetries(0))
+                .updateCompanyTrait(Map.of("id", "acme"), TraitUpdate.increment("plan", 1))
+                .onItem().<Throwable> transform(company -> null)
+                .onFailure().recoverWithItem(t -> t)
+                .await().atMost(Duration.ofSeconds(5));
+
+        assertThat(failure).isExactlyInstanceOf(SchematicClientErrorException.class);
+        assertThat(((SchematicHttpException) failure).statusCode()).isEqualTo(422);
     }
 }

@@ -1,17 +1,29 @@
 package io.quarkiverse.schematic.test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 
@@ -21,13 +33,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 
+import io.quarkiverse.schematic.AccessToken;
 import io.quarkiverse.schematic.Company;
 import io.quarkiverse.schematic.CompanyUpsert;
+import io.quarkiverse.schematic.EntitlementValueType;
+import io.quarkiverse.schematic.FeatureUsage;
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
+import io.quarkiverse.schematic.MetricPeriod;
+import io.quarkiverse.schematic.MonthReset;
+import io.quarkiverse.schematic.SchematicAccounts;
 import io.quarkiverse.schematic.SchematicClientErrorException;
+import io.quarkiverse.schematic.SchematicConnectionException;
 import io.quarkiverse.schematic.SchematicHttpException;
 import io.quarkiverse.schematic.SchematicService;
+import io.quarkiverse.schematic.TraitUpdate;
 import io.quarkiverse.schematic.User;
 import io.quarkiverse.schematic.UserUpsert;
 import io.quarkus.test.QuarkusUnitTest;
@@ -41,8 +61,13 @@ class RestClientWireTest {
     static final QuarkusUnitTest app = SchematicStub.app()
             .overrideConfigKey("quarkus.schematic.cache.enabled", "false");
 
+    static final String TOKEN = "tat_secret_0f1e2d3c4b5a69788796a5b4";
+
     @Inject
     SchematicService schematic;
+
+    @Inject
+    SchematicAccounts accounts;
 
     final WireMock stub = SchematicStub.client();
 
@@ -149,5 +174,207 @@ class RestClientWireTest {
                     assertThat(http.getMessage()).doesNotContain(SchematicStub.API_KEY);
                 });
         stub.verifyThat(1, postRequestedFor(urlPathEqualTo("/companies")));
+    }
+
+    // ---- account calls (SchematicAccounts): schematic-api.md section 13 ----
+
+    @Test
+    void issueAccessTokenPostsTheCompanyLookupAndReadsTokenAndExpiry() {
+        stub.register(post(urlPathEqualTo("/temporary-access-tokens")).willReturn(SchematicStub.json("{\"data\":{"
+                + "\"id\":\"tok_1\",\"token\":\"" + TOKEN + "\",\"resource_type\":\"company\","
+                + "\"api_key_id\":\"api_1\",\"environment_id\":\"env_1\",\"expired_at\":\"2026-01-02T03:19:05Z\","
+                + "\"created_at\":\"2026-01-02T03:04:05Z\",\"updated_at\":\"2026-01-02T03:04:05Z\"},"
+                + "\"params\":{}}").withStatus(201)));
+
+        AccessToken token = accounts.issueAccessToken(Map.of("id", "acme"));
+
+        assertThat(token).isEqualTo(new AccessToken("tok_1", TOKEN, Instant.parse("2026-01-02T03:19:05Z"),
+                Instant.parse("2026-01-02T03:04:05Z")));
+        assertThat(token.toString()).doesNotContain(TOKEN).contains("tok_1", "2026-01-02T03:19:05Z");
+        assertThat(token.isExpiredAt(Instant.parse("2026-01-02T03:19:04Z"))).isFalse();
+        assertThat(token.isExpiredAt(Instant.parse("2026-01-02T03:19:05Z"))).isTrue();
+        stub.verifyThat(1, postRequestedFor(urlEqualTo("/temporary-access-tokens"))
+                .withHeader(SchematicStub.API_KEY_HEADER, equalTo(SchematicStub.API_KEY))
+                .withHeader("Content-Type", matching("application/json.*"))
+                .withRequestBody(equalToJson("{\"resource_type\":\"company\",\"lookup\":{\"id\":\"acme\"}}")));
+    }
+
+    @Test
+    void featureUsageGetsByKeysQueryAndReadsEveryFigure() {
+        stub.register(get(urlPathEqualTo("/usage-by-company")).willReturn(SchematicStub.json("{\"data\":{\"features\":["
+                + "{\"access\":true,\"allocation_type\":\"numeric\",\"allocation\":10,\"usage\":8,\"soft_limit\":12,"
+                + "\"percent_used\":80.0,\"is_unlimited\":false,\"period\":\"current_month\","
+                + "\"month_reset\":\"billing_cycle\",\"metric_reset_at\":\"2026-02-01T00:00:00Z\","
+                + "\"credit_total\":99.0,\"credit_used\":1.5,\"credit_remaining\":8.5,\"credit_consumption_rate\":0.5,"
+                + "\"entitlement_id\":\"ent_1\",\"entitlement_type\":\"plan_entitlement\",\"overuse\":0,"
+                + "\"feature\":{\"id\":\"feat_1\",\"name\":\"Seats\",\"event_subtype\":\"seat-added\","
+                + "\"feature_type\":\"event\",\"flags\":[{\"id\":\"flag_1\",\"key\":\"seats\"}]},"
+                + "\"plan\":{\"id\":\"plan_1\",\"name\":\"Pro\",\"plan_type\":\"plan\"}},"
+                + "{\"access\":false,\"allocation_type\":\"unlimited\",\"entitlement_id\":\"ent_2\","
+                + "\"entitlement_type\":\"company_override\",\"feature\":{\"id\":\"feat_2\",\"name\":\"Reports\","
+                + "\"flags\":[]}}]},\"params\":{\"keys\":{\"id\":\"acme\"}}}")));
+
+        List<FeatureUsage> usage = accounts.featureUsage(Map.of("id", "acme"));
+
+        assertThat(usage).containsExactly(
+                new FeatureUsage("feat_1", "seats", "Seats", "seat-added", true, EntitlementValueType.NUMERIC, 10L, 8L,
+                        12L, 80.0, false, MetricPeriod.CURRENT_MONTH, MonthReset.BILLING_CYCLE,
+                        Instant.parse("2026-02-01T00:00:00Z"), 1.5, 8.5, 0.5, "plan_1", "Pro"),
+                new FeatureUsage("feat_2", null, "Reports", null, false, EntitlementValueType.UNLIMITED, null, null,
+                        null, null, true, null, null, null, null, null, null, null, null));
+        stub.verifyThat(1, getRequestedFor(urlEqualTo("/usage-by-company?keys%5Bid%5D=acme"))
+                .withHeader(SchematicStub.API_KEY_HEADER, equalTo(SchematicStub.API_KEY))
+                .withRequestBody(absent()));
+    }
+
+    @Test
+    void keysQueryEncodesEveryNameAndValue() {
+        stub.register(get(urlPathEqualTo("/usage-by-company")).willReturn(SchematicStub.json(
+                "{\"data\":{\"features\":[]},\"params\":{}}")));
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("id", "a+b&c=d e%41/ü");
+        keys.put("odd]key[", "x#y?z");
+
+        assertThat(accounts.featureUsage(keys)).isEmpty();
+
+        // the parameters' order is the map's: any order is the same query
+        String url = stub.find(getRequestedFor(urlPathEqualTo("/usage-by-company"))).get(0).getUrl();
+        assertThat(url).startsWith("/usage-by-company?");
+        assertThat(url.substring(url.indexOf('?') + 1).split("&")).containsExactlyInAnyOrder(
+                "keys%5Bid%5D=a%2Bb%26c%3Dd+e%2541%2F%C3%BC", "keys%5Bodd%5Dkey%5B%5D=x%23y%3Fz");
+    }
+
+    @Test
+    void lookupCompanyGetsByKeysAndReadsTheCompany() {
+        stub.register(get(urlPathEqualTo("/companies/lookup")).willReturn(SchematicStub.json("{\"data\":{"
+                + "\"id\":\"comp_1\",\"name\":\"Acme Inc\",\"environment_id\":\"env_1\","
+                + "\"keys\":[{\"key\":\"id\",\"value\":\"acme\",\"id\":\"k1\"}],\"traits\":{\"seats\":40},"
+                + "\"created_at\":\"2026-01-02T03:04:05Z\",\"updated_at\":\"2026-01-02T03:04:06Z\",\"user_count\":3,"
+                + "\"entitlements\":[],\"plans\":[]},\"params\":{\"keys\":{\"id\":\"acme\"}}}")));
+
+        Optional<Company> company = accounts.lookupCompany(Map.of("id", "acme"));
+
+        assertThat(company).hasValueSatisfying(found -> {
+            assertThat(found.id()).isEqualTo("comp_1");
+            assertThat(found.name()).isEqualTo("Acme Inc");
+            assertThat(found.keys()).containsExactly(Map.entry("id", "acme"));
+            assertThat(found.traits()).containsEntry("seats", 40);
+            assertThat(found.updatedAt()).isEqualTo(OffsetDateTime.parse("2026-01-02T03:04:06Z"));
+        });
+        stub.verifyThat(1, getRequestedFor(urlEqualTo("/companies/lookup?keys%5Bid%5D=acme"))
+                .withHeader(SchematicStub.API_KEY_HEADER, equalTo(SchematicStub.API_KEY)));
+    }
+
+    @Test
+    void unknownCompanyOrUserIsEmptyNotAnError() {
+        stub.register(any(anyUrl()).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":\"Not found\"}")));
+
+        assertThat(accounts.lookupCompany(Map.of("id", "nobody"))).isEmpty();
+        assertThat(accounts.deleteCompany(Map.of("id", "nobody"))).isEmpty();
+        assertThat(accounts.deleteUser(Map.of("email", "nobody@acme.com"))).isEmpty();
+        // elsewhere a 404 is an error: usage of an unknown company, an update of an unknown company that must exist
+        assertThatThrownBy(() -> accounts.featureUsage(Map.of("id", "nobody")))
+                .isInstanceOf(SchematicClientErrorException.class)
+                .satisfies(e -> assertThat(((SchematicHttpException) e).statusCode()).isEqualTo(404))
+                .hasMessageContaining("featureUsage");
+        assertThatThrownBy(() -> accounts.updateCompanyTrait(Map.of("id", "nobody"),
+                TraitUpdate.increment("seats", 1).onlyExisting()))
+                .isInstanceOf(SchematicClientErrorException.class);
+        stub.verifyThat(1, getRequestedFor(urlEqualTo("/companies/lookup?keys%5Bid%5D=nobody")));
+    }
+
+    @Test
+    void deleteCompanyAndUserPostTheirKeys() {
+        stub.register(post(urlPathEqualTo("/companies/delete")).willReturn(SchematicStub.json("{\"data\":{"
+                + "\"id\":\"comp_1\",\"name\":\"Acme Inc\",\"environment_id\":\"env_1\",\"logo_url\":null,"
+                + "\"created_at\":\"2026-01-02T03:04:05Z\",\"updated_at\":\"2026-01-03T00:00:00Z\"},\"params\":{}}")));
+        stub.register(post(urlPathEqualTo("/users/delete")).willReturn(SchematicStub.json("{\"data\":{"
+                + "\"id\":\"user_1\",\"name\":\"Jane\",\"environment_id\":\"env_1\","
+                + "\"created_at\":\"2026-01-02T03:04:05Z\",\"updated_at\":\"2026-01-03T00:00:00Z\"},\"params\":{}}")));
+
+        Company company = accounts.deleteCompany(Map.of("id", "acme")).orElseThrow();
+        User user = accounts.deleteUser(Map.of("email", "jane@acme.com")).orElseThrow();
+
+        assertThat(company).isEqualTo(new Company("comp_1", "Acme Inc", Map.of(), Map.of(),
+                OffsetDateTime.parse("2026-01-02T03:04:05Z"), OffsetDateTime.parse("2026-01-03T00:00:00Z")));
+        assertThat(user.id()).isEqualTo("user_1");
+        assertThat(user.name()).isEqualTo("Jane");
+        stub.verifyThat(1, postRequestedFor(urlEqualTo("/companies/delete"))
+                .withRequestBody(equalToJson("{\"keys\":{\"id\":\"acme\"}}")));
+        stub.verifyThat(1, postRequestedFor(urlEqualTo("/users/delete"))
+                .withRequestBody(equalToJson("{\"keys\":{\"email\":\"jane@acme.com\"}}")));
+    }
+
+    @Test
+    void traitUpdatesPostSetOrIncrAndReadTheStoredEntity() {
+        stub.register(post(urlPathEqualTo("/company-traits")).willReturn(SchematicStub.json("{\"data\":{"
+                + "\"id\":\"comp_1\",\"name\":\"Acme Inc\",\"keys\":[{\"key\":\"id\",\"value\":\"acme\"}],"
+                + "\"traits\":{\"seats\":9}},\"params\":{}}")));
+        stub.register(post(urlPathEqualTo("/user-traits")).willReturn(SchematicStub.json("{\"data\":{"
+                + "\"id\":\"user_1\",\"name\":\"Jane\",\"keys\":[{\"key\":\"email\",\"value\":\"jane@acme.com\"}],"
+                + "\"traits\":{\"role\":\"admin\"},\"company_memberships\":[]},\"params\":{}}")));
+
+        Company company = accounts.updateCompanyTrait(Map.of("id", "acme"), TraitUpdate.increment("seats", -1));
+        accounts.updateCompanyTrait(Map.of("id", "acme"), TraitUpdate.set("tier", "gold").onlyExisting());
+        User user = accounts.updateUserTrait(Map.of("email", "jane@acme.com"), TraitUpdate.set("role", "admin"));
+
+        assertThat(company.traits()).containsEntry("seats", 9);
+        assertThat(user.traits()).containsEntry("role", "admin");
+        stub.verifyThat(2, postRequestedFor(urlEqualTo("/company-traits")));
+        stub.verifyThat(1, postRequestedFor(urlEqualTo("/company-traits")).withRequestBody(equalToJson(
+                "{\"keys\":{\"id\":\"acme\"},\"trait\":\"seats\",\"incr\":-1}")));
+        stub.verifyThat(1, postRequestedFor(urlEqualTo("/company-traits")).withRequestBody(equalToJson(
+                "{\"keys\":{\"id\":\"acme\"},\"trait\":\"tier\",\"set\":\"gold\",\"update_only\":true}")));
+        stub.verifyThat(1, postRequestedFor(urlEqualTo("/user-traits")).withRequestBody(equalToJson(
+                "{\"keys\":{\"email\":\"jane@acme.com\"},\"trait\":\"role\",\"set\":\"admin\"}")));
+    }
+
+    @Test
+    void accountCallErrorsCarryStatusAndBody() {
+        stub.register(post(urlPathEqualTo("/temporary-access-tokens")).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":\"Forbidden\"}")));
+
+        assertThatThrownBy(() -> accounts.issueAccessToken(Map.of("id", "acme")))
+                .isInstanceOf(SchematicClientErrorException.class)
+                .hasMessageContaining("issueAccessToken")
+                .satisfies(e -> {
+                    SchematicHttpException http = (SchematicHttpException) e;
+                    assertThat(http.statusCode()).isEqualTo(403);
+                    assertThat(http.body()).isEqualTo("{\"error\":\"Forbidden\"}");
+                });
+    }
+
+    @Test
+    void answerWithoutTokenIsAnUnreadableAnswer() {
+        stub.register(post(urlPathEqualTo("/temporary-access-tokens")).willReturn(SchematicStub.json(
+                "{\"data\":{\"id\":\"tok_1\"},\"params\":{}}")));
+
+        assertThatThrownBy(() -> accounts.issueAccessToken(Map.of("id", "acme")))
+                .isInstanceOf(SchematicConnectionException.class).hasMessageContaining("no token");
+    }
+
+    @Test
+    void badArgumentsFailAtTheCallBeforeAnyRequest() {
+        Map<String, String> blankValue = new HashMap<>();
+        blankValue.put("id", " ");
+        assertThatThrownBy(() -> accounts.issueAccessToken(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("company must contain at least one key");
+        assertThatThrownBy(() -> accounts.featureUsage(Map.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("company must contain at least one key");
+        assertThatThrownBy(() -> accounts.lookupCompany(blankValue)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("company key 'id' must not have a null or blank value");
+        assertThatThrownBy(() -> accounts.deleteCompany(Map.of(" ", "acme"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("company must not contain a null or blank key name");
+        assertThatThrownBy(() -> accounts.deleteUser(Map.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("user must contain at least one key");
+        assertThatThrownBy(() -> accounts.updateCompanyTrait(Map.of("id", "acme"), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("update must not be null");
+        assertThatThrownBy(() -> accounts.updateUserTrait(null, TraitUpdate.set("role", "admin")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("user must contain at least one key");
+        assertThatThrownBy(() -> accounts.withOptions(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("options must not be null");
+
+        assertThat(stub.find(anyRequestedFor(anyUrl()))).isEmpty();
     }
 }

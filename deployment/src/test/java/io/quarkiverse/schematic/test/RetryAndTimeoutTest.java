@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -25,11 +28,13 @@ import io.quarkiverse.schematic.CompanyUpsert;
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
 import io.quarkiverse.schematic.RequestOptions;
+import io.quarkiverse.schematic.SchematicAccounts;
 import io.quarkiverse.schematic.SchematicClientErrorException;
 import io.quarkiverse.schematic.SchematicConnectionException;
 import io.quarkiverse.schematic.SchematicHttpException;
 import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.SchematicTimeoutException;
+import io.quarkiverse.schematic.TraitUpdate;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -39,7 +44,7 @@ import io.quarkus.test.QuarkusUnitTest;
 class RetryAndTimeoutTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest app = SchematicStub.app()
+    static final QuarkusUnitTest app = SchematicStub.app(AccountCall.class)
             .overrideConfigKey("quarkus.schematic.cache.enabled", "false")
             .overrideConfigKey("quarkus.schematic.circuit-breaker.enabled", "false")
             .overrideConfigKey("quarkus.schematic.max-retries", "2")
@@ -47,6 +52,9 @@ class RetryAndTimeoutTest {
 
     @Inject
     SchematicService schematic;
+
+    @Inject
+    SchematicAccounts accounts;
 
     final WireMock stub = SchematicStub.client();
 
@@ -205,5 +213,67 @@ class RetryAndTimeoutTest {
         Duration waited = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(waited).isBetween(Duration.ofMillis(150), Duration.ofMillis(650));
+    }
+
+    /** Names, not constants: a QuarkusUnitTest runs the test in another class loader than JUnit's. */
+    static Stream<String> accountCalls() {
+        return Arrays.stream(AccountCall.values()).map(Enum::name);
+    }
+
+    @ParameterizedTest
+    @MethodSource("accountCalls")
+    void accountCallsRetryServerErrorsThenSurface(String name) {
+        AccountCall call = AccountCall.valueOf(name);
+        stub.register(call.answers().willReturn(aResponse().withStatus(503).withBody("{\"error\":\"down\"}")));
+
+        assertThatThrownBy(() -> call.invoke(accounts))
+                .isExactlyInstanceOf(SchematicHttpException.class)
+                .hasNoCause()
+                .satisfies(e -> assertThat(((SchematicHttpException) e).statusCode()).isEqualTo(503));
+        assertThat(stub.find(call.requested())).hasSize(3);
+    }
+
+    @ParameterizedTest
+    @MethodSource("accountCalls")
+    void accountCallsDoNotRetryClientErrors(String name) {
+        AccountCall call = AccountCall.valueOf(name);
+        stub.register(call.answers().willReturn(aResponse().withStatus(400).withBody("{\"error\":\"bad\"}")));
+
+        assertThatThrownBy(() -> call.invoke(accounts)).isInstanceOf(SchematicClientErrorException.class)
+                .satisfies(e -> assertThat(((SchematicHttpException) e).body()).isEqualTo("{\"error\":\"bad\"}"));
+        assertThat(stub.find(call.requested())).hasSize(1);
+    }
+
+    @Test
+    void incrementsAreNeverRetried() {
+        stub.register(post(urlPathEqualTo("/company-traits")).willReturn(aResponse().withStatus(502)));
+        stub.register(post(urlPathEqualTo("/user-traits")).willReturn(aResponse()
+                .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+
+        assertThatThrownBy(() -> accounts.updateCompanyTrait(Map.of("id", "acme"), TraitUpdate.increment("seats", 1)))
+                .isExactlyInstanceOf(SchematicHttpException.class);
+        assertThatThrownBy(() -> accounts.updateUserTrait(Map.of("email", "jane@acme.com"),
+                TraitUpdate.increment("logins", 1))).isInstanceOf(SchematicConnectionException.class);
+
+        assertThat(stub.find(postRequestedFor(urlPathEqualTo("/company-traits")))).hasSize(1);
+        assertThat(stub.find(postRequestedFor(urlPathEqualTo("/user-traits")))).hasSize(1);
+    }
+
+    @Test
+    void accountCallsFollowRequestOptions() {
+        stub.register(AccountCall.LOOKUP_COMPANY.answers().willReturn(aResponse().withStatus(500)));
+        stub.register(AccountCall.FEATURE_USAGE.answers().willReturn(aResponse().withFixedDelay(5_000)));
+
+        assertThatThrownBy(() -> AccountCall.LOOKUP_COMPANY.invoke(accounts.withOptions(
+                RequestOptions.defaults().maxRetries(0)))).isInstanceOf(SchematicHttpException.class);
+        assertThat(stub.find(AccountCall.LOOKUP_COMPANY.requested())).hasSize(1);
+
+        // the whole-call deadline (200 ms) fires, not the per-attempt timeout (700 ms)
+        assertThatThrownBy(() -> AccountCall.FEATURE_USAGE.invoke(accounts.withOptions(
+                RequestOptions.timeout(Duration.ofMillis(200))))).isInstanceOf(SchematicTimeoutException.class)
+                .hasMessage("featureUsage timed out after PT0.2S");
+
+        assertThatThrownBy(() -> accounts.withOptions(RequestOptions.defaults().maxRetries(5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("quarkus.schematic.max-retries");
     }
 }

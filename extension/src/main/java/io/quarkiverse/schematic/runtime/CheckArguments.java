@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Argument checks of the service methods (flag names and the company and user keys of a check). The public value
+ * Argument checks of the service methods (flag names, the company and user keys of a check or of an account call). The public
+ * value
  * types check their own arguments with the same rules in {@code io.quarkiverse.schematic.Arguments}, which is
  * package-private there because public types never depend on this package. Every message names the argument.
  */
@@ -48,5 +49,20 @@ final class CheckArguments {
         }
         // an immutable map comes back as it is: no copy on the hot path of callers that pass Map.of(...)
         return Map.copyOf(keys);
+    }
+
+    /** Keys that must find a company or user: at least one, no blank names or values. */
+    static Map<String, String> requiredKeys(Map<String, String> keys, String name) {
+        if (keys == null || keys.isEmpty()) {
+            throw new IllegalArgumentException(name + " must contain at least one key");
+        }
+        return keys(keys, name);
+    }
+
+    static <T> T notNull(T value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        return value;
     }
 }

@@ -3,7 +3,6 @@ package io.quarkiverse.schematic.runtime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import io.quarkiverse.schematic.Company;
 import io.quarkiverse.schematic.CompanyUpsert;
@@ -11,12 +10,10 @@ import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.Identify;
 import io.quarkiverse.schematic.ReactiveSchematicService;
 import io.quarkiverse.schematic.RequestOptions;
-import io.quarkiverse.schematic.SchematicOfflineException;
 import io.quarkiverse.schematic.Track;
 import io.quarkiverse.schematic.User;
 import io.quarkiverse.schematic.UserUpsert;
 import io.quarkiverse.schematic.runtime.client.CallPolicy;
-import io.quarkiverse.schematic.runtime.client.Failures;
 import io.quarkiverse.schematic.runtime.client.UpsertCompanyRequest;
 import io.quarkiverse.schematic.runtime.client.UpsertUserRequest;
 import io.smallrye.mutiny.Uni;
@@ -96,7 +93,7 @@ public final class DefaultReactiveSchematicService implements ReactiveSchematicS
         if (company == null) {
             throw new IllegalArgumentException("company must not be null");
         }
-        return call("upsertCompany", () -> policy.run("upsertCompany",
+        return core.remote("upsertCompany", () -> policy.run("upsertCompany",
                 budget -> core.api().upsertCompany(
                         new UpsertCompanyRequest(company.keys(), company.name(), company.traits()), budget))
                 .map(Entities::company));
@@ -107,17 +104,10 @@ public final class DefaultReactiveSchematicService implements ReactiveSchematicS
         if (user == null) {
             throw new IllegalArgumentException("user must not be null");
         }
-        return call("upsertUser", () -> policy.run("upsertUser",
+        return core.remote("upsertUser", () -> policy.run("upsertUser",
                 budget -> core.api().upsertUser(
                         new UpsertUserRequest(user.keys(), user.company(), user.name(), user.traits()), budget))
                 .map(Entities::user));
-    }
-
-    private <T> Uni<T> call(String operation, Supplier<Uni<T>> remote) {
-        if (core.offline()) {
-            return Uni.createFrom().failure(() -> new SchematicOfflineException(operation));
-        }
-        return remote.get().onFailure().transform(failure -> Failures.translate(operation, failure));
     }
 
     @Override

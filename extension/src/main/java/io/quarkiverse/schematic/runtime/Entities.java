@@ -19,12 +19,22 @@ final class Entities {
     }
 
     static Company company(Envelope<EntityData> envelope) {
-        EntityData data = dataOf(envelope, "upsertCompany");
-        return new Company(data.id(), data.name(), keysOf(data), traitsOf(data), data.createdAt(), data.updatedAt());
+        return company(envelope, "upsertCompany");
     }
 
     static User user(Envelope<EntityData> envelope) {
-        EntityData data = dataOf(envelope, "upsertUser");
+        return user(envelope, "upsertUser");
+    }
+
+    /** The company of an answer to {@code operation}; keys and traits are empty when the answer has none. */
+    static Company company(Envelope<EntityData> envelope, String operation) {
+        EntityData data = dataOf(envelope, operation);
+        return new Company(data.id(), data.name(), keysOf(data), traitsOf(data), data.createdAt(), data.updatedAt());
+    }
+
+    /** The user of an answer to {@code operation}; keys and traits are empty when the answer has none. */
+    static User user(Envelope<EntityData> envelope, String operation) {
+        EntityData data = dataOf(envelope, operation);
         return new User(data.id(), data.name(), keysOf(data), traitsOf(data), data.createdAt(), data.updatedAt());
     }
 

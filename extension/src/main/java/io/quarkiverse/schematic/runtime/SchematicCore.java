@@ -1,8 +1,13 @@
 package io.quarkiverse.schematic.runtime;
 
+import java.util.function.Supplier;
+
+import io.quarkiverse.schematic.SchematicOfflineException;
+import io.quarkiverse.schematic.runtime.client.Failures;
 import io.quarkiverse.schematic.runtime.client.SchematicApi;
 import io.quarkiverse.schematic.runtime.events.EventSink;
 import io.quarkiverse.schematic.runtime.flags.FlagEvaluator;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The parts every view of the service shares, whatever its request options.
@@ -15,4 +20,15 @@ import io.quarkiverse.schematic.runtime.flags.FlagEvaluator;
  */
 public record SchematicCore(SchematicApi api, FlagEvaluator flags, EventSink events, boolean offline,
         int configuredMaxRetries) {
+
+    /**
+     * A call that needs Schematic (upserts, account calls): fails with {@link SchematicOfflineException} in offline
+     * mode, else makes the call and turns its failure into the public exception type.
+     */
+    public <T> Uni<T> remote(String operation, Supplier<Uni<T>> call) {
+        if (offline) {
+            return Uni.createFrom().failure(() -> new SchematicOfflineException(operation));
+        }
+        return call.get().onFailure().transform(failure -> Failures.translate(operation, failure));
+    }
 }

@@ -12,7 +12,9 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.quarkiverse.schematic.OfflineEventListener;
+import io.quarkiverse.schematic.ReactiveSchematicAccounts;
 import io.quarkiverse.schematic.ReactiveSchematicService;
+import io.quarkiverse.schematic.SchematicAccounts;
 import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.runtime.client.ApiCallListener;
 import io.quarkiverse.schematic.runtime.client.CallPolicy;
@@ -102,8 +104,26 @@ public class SchematicProducer {
         return new DefaultSchematicService(defaultView(core));
     }
 
+    /** The account calls: beside the services, with the same default policy. */
+    @Produces
+    @ApplicationScoped
+    ReactiveSchematicAccounts reactiveAccounts(SchematicCore core) {
+        return new DefaultReactiveSchematicAccounts(core, defaultPolicy(core));
+    }
+
+    @Produces
+    @ApplicationScoped
+    SchematicAccounts accounts(SchematicCore core) {
+        return new DefaultSchematicAccounts(new DefaultReactiveSchematicAccounts(core, defaultPolicy(core)));
+    }
+
     private static DefaultReactiveSchematicService defaultView(SchematicCore core) {
-        return new DefaultReactiveSchematicService(core, new CallPolicy(core.configuredMaxRetries(), null));
+        return new DefaultReactiveSchematicService(core, defaultPolicy(core));
+    }
+
+    /** The configured retries, no deadline beyond the per-attempt timeout. */
+    private static CallPolicy defaultPolicy(SchematicCore core) {
+        return new CallPolicy(core.configuredMaxRetries(), null);
     }
 
     /** Delivers the queued events while the REST client and Vert.x are still up. */

@@ -9,9 +9,6 @@ import java.util.Map;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
-import io.quarkiverse.schematic.runtime.client.ClientHeaders;
-import io.quarkiverse.schematic.runtime.devui.DevServiceProtocol;
-
 /**
  * The part of the Schematic REST API and of the event-capture service that the extension calls: flag checks, company
  * and user upserts, and event batches. Requests must carry the dev service's API key, like Schematic wants a key.
@@ -27,8 +24,7 @@ final class DevApiHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
-            if (!DevServiceProtocol.API_KEY.equals(exchange.getRequestHeaders().getFirst(ClientHeaders.API_KEY))) {
-                Exchanges.error(exchange, 401, "Missing or wrong " + ClientHeaders.API_KEY + " for the dev service");
+            if (Exchanges.refusedWithoutDevKey(exchange)) {
                 return;
             }
             if (!"POST".equals(exchange.getRequestMethod())) {

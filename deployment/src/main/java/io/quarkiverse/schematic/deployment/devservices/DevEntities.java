@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Companies or users upserted into the dev service, kept in memory. An upsert updates the entity that shares any
@@ -14,6 +15,8 @@ final class DevEntities {
 
     private final String idPrefix;
     private final List<Entity> entities = new ArrayList<>();
+    /** Numbers ids, never reused: an id stays unique after a delete. */
+    private int created;
 
     DevEntities(String idPrefix) {
         this.idPrefix = idPrefix;
@@ -25,7 +28,7 @@ final class DevEntities {
         Entity entity = find(keys);
         String now = Instant.now().toString();
         if (entity == null) {
-            entity = new Entity(idPrefix + (entities.size() + 1), now);
+            entity = new Entity(idPrefix + (++created), now);
             entities.add(entity);
         }
         entity.keys.putAll(keys);
@@ -48,6 +51,42 @@ final class DevEntities {
 
     synchronized List<Map<String, Object>> all() {
         return entities.stream().map(Entity::toJson).toList();
+    }
+
+    /** The entity sharing a key/value pair with these keys, or {@code null}. */
+    synchronized Map<String, Object> lookup(Map<String, String> keys) {
+        Entity entity = find(keys);
+        return entity == null ? null : entity.toJson();
+    }
+
+    /** Removes the entity sharing a key/value pair with these keys and returns it, or {@code null} if none does. */
+    synchronized Map<String, Object> delete(Map<String, String> keys) {
+        Entity entity = find(keys);
+        if (entity == null) {
+            return null;
+        }
+        entities.remove(entity);
+        return entity.toJson();
+    }
+
+    /**
+     * Replaces one trait of the entity with these keys by {@code change} applied to its current value ({@code null}
+     * when it has none), in one step as Schematic does. Without {@code onlyExisting} an unknown entity is created
+     * first; with it, the answer is {@code null}.
+     */
+    synchronized Map<String, Object> updateTrait(Map<String, String> keys, String trait, UnaryOperator<Object> change,
+            boolean onlyExisting) {
+        Entity entity = find(keys);
+        if (entity == null) {
+            if (onlyExisting) {
+                return null;
+            }
+            upsert(keys, null, Map.of(), Map.of());
+            entity = find(keys);
+        }
+        entity.traits.put(trait, change.apply(entity.traits.get(trait)));
+        entity.updatedAt = Instant.now().toString();
+        return entity.toJson();
     }
 
     private Entity find(Map<String, String> keys) {

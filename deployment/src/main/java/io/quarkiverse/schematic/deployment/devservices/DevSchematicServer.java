@@ -36,6 +36,8 @@ final class DevSchematicServer implements Closeable {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/", new DevApiHandler(state));
             server.createContext(DevServiceProtocol.ADMIN + "/", new DevAdminHandler(state));
+            DevAccountsHandler accounts = new DevAccountsHandler(state);
+            DevAccountsHandler.PATHS.forEach(path -> server.createContext(path, accounts));
             server.setExecutor(executor);
             server.start();
             return new DevSchematicServer(server, executor);

@@ -13,6 +13,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 
+import io.quarkiverse.schematic.runtime.client.ClientHeaders;
+import io.quarkiverse.schematic.runtime.devui.DevServiceProtocol;
+
 /**
  * Reading JSON requests and writing JSON answers on the JDK HTTP server.
  */
@@ -56,6 +59,39 @@ final class Exchanges {
         return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 
+    /**
+     * A map sent as deep-object query parameters, e.g. {@code ?keys[id]=acme&keys[domain]=acme.com} for
+     * {@code member} {@code keys}; names and values are form-decoded. Empty when there are none.
+     */
+    static Map<String, String> queryMap(HttpExchange exchange, String member) {
+        String query = exchange.getRequestURI().getRawQuery();
+        Map<String, String> map = new LinkedHashMap<>();
+        if (query == null || query.isEmpty()) {
+            return map;
+        }
+        String prefix = member + "[";
+        for (String parameter : query.split("&")) {
+            int equals = parameter.indexOf('=');
+            String name = URLDecoder.decode(equals < 0 ? parameter : parameter.substring(0, equals), StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : URLDecoder.decode(parameter.substring(equals + 1), StandardCharsets.UTF_8);
+            if (name.startsWith(prefix) && name.endsWith("]")) {
+                map.put(name.substring(prefix.length(), name.length() - 1), value);
+            }
+        }
+        return map;
+    }
+
+    /**
+     * Answers 401 to a request without the dev service's API key, as Schematic wants a key; {@code true} if it did.
+     */
+    static boolean refusedWithoutDevKey(HttpExchange exchange) throws IOException {
+        if (DevServiceProtocol.API_KEY.equals(exchange.getRequestHeaders().getFirst(ClientHeaders.API_KEY))) {
+            return false;
+        }
+        error(exchange, 401, "Missing or wrong " + ClientHeaders.API_KEY + " for the dev service");
+        return true;
+    }
+
     /** A path segment, percent-decoded ({@code +} stays a plus: it is not a space in a path). */
     static String segment(String raw) {
         return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
@@ -63,7 +99,12 @@ final class Exchanges {
 
     /** Schematic's REST envelope: {@code {"data": ..., "params": {}}}. */
     static void data(HttpExchange exchange, Object data) throws IOException {
-        json(exchange, 200, Map.of("data", data, "params", Map.of()));
+        data(exchange, 200, data);
+    }
+
+    /** Schematic's REST envelope with this status (201 for something created). */
+    static void data(HttpExchange exchange, int status, Object data) throws IOException {
+        json(exchange, status, Map.of("data", data, "params", Map.of()));
     }
 
     /** Schematic's error body: {@code {"error": "..."}}. */

@@ -21,14 +21,17 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.eclipse.microprofile.rest.client.spi.RestClientListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.schematic.runtime.client.EventCaptureApi;
 import io.quarkiverse.schematic.runtime.client.SchematicApi;
+import io.quarkiverse.schematic.runtime.client.SchematicClientListener;
 import io.quarkus.builder.BuildContext;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ServiceProviderBuildItem;
 import io.quarkus.rest.client.reactive.NotBody;
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.faulttolerance.api.CustomBackoff;
@@ -45,12 +48,14 @@ class NativeRegistrationTest {
 
     static final String CLIENT_PACKAGE = SchematicApi.class.getPackageName();
     static final String REGISTERED = "schematic.test.reflective-classes";
+    static final String SERVICES = "schematic.test.service-providers";
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .overrideConfigKey("quarkus.schematic.offline", "true")
             .addBuildChainCustomizer(chain -> chain.addBuildStep(NativeRegistrationTest::collect)
                     .consumes(ReflectiveClassBuildItem.class)
+                    .consumes(ServiceProviderBuildItem.class)
                     .produces(FeatureBuildItem.class)
                     .build());
 
@@ -61,6 +66,9 @@ class NativeRegistrationTest {
                 .flatMap(item -> item.getClassNames().stream())
                 .collect(Collectors.joining(","));
         System.setProperty(REGISTERED, names);
+        System.setProperty(SERVICES, context.consumeMulti(ServiceProviderBuildItem.class).stream()
+                .flatMap(item -> item.providers().stream().map(provider -> item.serviceDescriptorFile() + "=" + provider))
+                .collect(Collectors.joining(",")));
         context.produce(new FeatureBuildItem("schematic-native-registration-test"));
     }
 
@@ -91,6 +99,14 @@ class NativeRegistrationTest {
                 CLIENT_PACKAGE + ".EntityData$KeyData", CLIENT_PACKAGE + ".IdentifyBody$CompanyBody",
                 CLIENT_PACKAGE + ".TrackBody");
         assertThat(registered).containsAll(needed);
+    }
+
+    /** The REST Client loads its listeners with the ServiceLoader, which a native image only serves if registered. */
+    @Test
+    void restClientListenerIsRegisteredAsAService() {
+        assertThat(System.getProperty(SERVICES, "").split(",")).contains(
+                ServiceProviderBuildItem.SPI_ROOT + RestClientListener.class.getName() + "="
+                        + SchematicClientListener.class.getName());
     }
 
     /** Adds this type, if it is one of ours, and every type it carries. */

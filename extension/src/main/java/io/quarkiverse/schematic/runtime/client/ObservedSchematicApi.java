@@ -1,5 +1,7 @@
 package io.quarkiverse.schematic.runtime.client;
 
+import java.util.Map;
+
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -35,6 +37,41 @@ public final class ObservedSchematicApi implements SchematicApi {
     @Override
     public Uni<Envelope<EntityData>> upsertUser(UpsertUserRequest body, CallBudget budget) {
         return observed("upsertUser", delegate.upsertUser(body, budget));
+    }
+
+    @Override
+    public Uni<Envelope<AccessTokenData>> issueAccessToken(AccessTokenRequest body, CallBudget budget) {
+        return observed("issueAccessToken", delegate.issueAccessToken(body, budget));
+    }
+
+    @Override
+    public Uni<Envelope<FeatureUsageListData>> featureUsage(Map<String, String> keys, CallBudget budget) {
+        return observed("featureUsage", delegate.featureUsage(keys, budget));
+    }
+
+    @Override
+    public Uni<Envelope<EntityData>> lookupCompany(Map<String, String> keys, CallBudget budget) {
+        return observed("lookupCompany", delegate.lookupCompany(keys, budget));
+    }
+
+    @Override
+    public Uni<Envelope<EntityData>> deleteCompany(KeysRequest body, CallBudget budget) {
+        return observed("deleteCompany", delegate.deleteCompany(body, budget));
+    }
+
+    @Override
+    public Uni<Envelope<EntityData>> deleteUser(KeysRequest body, CallBudget budget) {
+        return observed("deleteUser", delegate.deleteUser(body, budget));
+    }
+
+    @Override
+    public Uni<Envelope<EntityData>> updateCompanyTrait(TraitUpdateRequest body, CallBudget budget) {
+        return observed("updateCompanyTrait", delegate.updateCompanyTrait(body, budget));
+    }
+
+    @Override
+    public Uni<Envelope<EntityData>> updateUserTrait(TraitUpdateRequest body, CallBudget budget) {
+        return observed("updateUserTrait", delegate.updateUserTrait(body, budget));
     }
 
     /** Timed from subscription, when the request is actually made; a cancelled call is not reported. */

@@ -1,8 +1,10 @@
 package io.quarkiverse.schematic.runtime.client;
 
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import io.quarkiverse.schematic.SchematicClientErrorException;
 import io.quarkiverse.schematic.runtime.config.ConfigNames;
@@ -66,4 +69,34 @@ public interface SchematicApi {
     @POST
     @Path("/users")
     Uni<Envelope<EntityData>> upsertUser(UpsertUserRequest body, @NotBody CallBudget budget);
+
+    @POST
+    @Path("/temporary-access-tokens")
+    Uni<Envelope<AccessTokenData>> issueAccessToken(AccessTokenRequest body, @NotBody CallBudget budget);
+
+    /** @param keys the company keys as query parameters, named {@code keys[<name>]} (see {@link KeysQuery}) */
+    @GET
+    @Path("/usage-by-company")
+    Uni<Envelope<FeatureUsageListData>> featureUsage(@RestQuery Map<String, String> keys, @NotBody CallBudget budget);
+
+    /** @param keys the company keys as query parameters, named {@code keys[<name>]} (see {@link KeysQuery}) */
+    @GET
+    @Path("/companies/lookup")
+    Uni<Envelope<EntityData>> lookupCompany(@RestQuery Map<String, String> keys, @NotBody CallBudget budget);
+
+    @POST
+    @Path("/companies/delete")
+    Uni<Envelope<EntityData>> deleteCompany(KeysRequest body, @NotBody CallBudget budget);
+
+    @POST
+    @Path("/users/delete")
+    Uni<Envelope<EntityData>> deleteUser(KeysRequest body, @NotBody CallBudget budget);
+
+    @POST
+    @Path("/company-traits")
+    Uni<Envelope<EntityData>> updateCompanyTrait(TraitUpdateRequest body, @NotBody CallBudget budget);
+
+    @POST
+    @Path("/user-traits")
+    Uni<Envelope<EntityData>> updateUserTrait(TraitUpdateRequest body, @NotBody CallBudget budget);
 }
