@@ -41,8 +41,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class DocPagesTest {
 
     static final Path ROOT = Path.of(System.getProperty("snippets.root", "../..")).normalize();
-    static final Path SOURCES = ROOT.resolve("docs/snippets/src/main/java");
-    static final String HOW_TO_FIX = "edit the code in docs/snippets/src/main/java and copy it into the pages with"
+    /**
+     * Where snippets live: compiled here, or, for snippets that need a running application (the dev service), in
+     * deployment tests that run them.
+     */
+    static final List<Path> SOURCES = List.of(ROOT.resolve("docs/snippets/src/main/java"),
+            ROOT.resolve("deployment/src/test/java/io/quarkiverse/schematic/docs"));
+    static final String HOW_TO_FIX = "edit the snippet's code and copy it into the pages with"
             + " -Dsnippets.write=true (see DocPagesTest)";
 
     /** A {@code quarkus.schematic.*} name in prose or configuration: dotted segments, quoted map keys allowed. */

@@ -33,11 +33,18 @@ final class SnippetRegions {
     }
 
     /**
-     * Every region of the {@code .java} files under {@code sources}, located relative to {@code root}; fails on a
-     * duplicate or unbalanced tag.
+     * Every region of the {@code .java} files under each of {@code sources}, located relative to {@code root}; fails
+     * on a duplicate or unbalanced tag.
      */
-    static SnippetRegions read(Path root, Path sources) {
+    static SnippetRegions read(Path root, List<Path> sources) {
         Map<String, Region> regions = new TreeMap<>();
+        for (Path source : sources) {
+            readInto(regions, root, source);
+        }
+        return new SnippetRegions(regions);
+    }
+
+    private static void readInto(Map<String, Region> regions, Path root, Path sources) {
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                 String name = root.relativize(file).toString().replace('\\', '/');
@@ -52,7 +59,6 @@ final class SnippetRegions {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new SnippetRegions(regions);
     }
 
     private static List<Region> regionsOf(String file, List<String> lines) {
