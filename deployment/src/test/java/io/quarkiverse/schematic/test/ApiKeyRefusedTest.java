@@ -6,29 +6,37 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
 import io.quarkiverse.schematic.SchematicService;
+import io.quarkiverse.schematic.Track;
 import io.quarkiverse.schematic.runtime.SchematicCore;
+import io.quarkiverse.schematic.runtime.events.EventStats;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -111,6 +119,46 @@ class ApiKeyRefusedTest {
                 .body(not(containsString(SchematicStub.API_KEY)));
 
         keyAcceptedAgain();
+    }
+
+    @Test
+    void eventsRefusedForTheKeyStayQueuedAndAreDeliveredOnceItIsAccepted() throws Exception {
+        everythingAnswers(401);
+        EventStats before = core.events().stats();
+        double refusalsBefore = refusals("event-capture");
+
+        List<String> errors;
+        try (LogCapture log = LogCapture.of(REFUSALS_LOG)) {
+            for (int i = 0; i < 3; i++) {
+                schematic.track(Track.event("api-call").company(ACME).traits(Map.of("i", i)));
+            }
+            schematic.flush();
+            errors = log.at(Level.SEVERE);
+        }
+
+        assertThat(SchematicStub.batches(stub)).as("one attempt, no immediate retry").hasSize(1);
+        EventStats refused = core.events().stats();
+        assertThat(refused.queued()).isEqualTo(3);
+        assertThat(refused.rejected()).isEqualTo(before.rejected());
+        assertThat(refused.dropped()).isEqualTo(before.dropped());
+        assertThat(errors).singleElement().asString().contains("HTTP 401 from the event-capture service")
+                .doesNotContain(SchematicStub.API_KEY);
+        assertThat(refusals("event-capture") - refusalsBefore).isEqualTo(1);
+        get("/q/health/ready").then().statusCode(503)
+                .body(SCHEMATIC + ".data.reason", startsWith("unauthorized"))
+                .body(SCHEMATIC + ".data.reason", containsString("event-capture service"));
+
+        stub.register(post(urlPathEqualTo("/batch")).willReturn(aResponse().withStatus(200)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> core.events().stats().queued() == 0);
+
+        // the backoff retry delivered every event once, with the idempotency key it had from the start
+        List<JsonNode> sent = SchematicStub.eventsOf(SchematicStub.batches(stub));
+        assertThat(sent).hasSize(6);
+        Set<String> keys = new HashSet<>();
+        sent.forEach(event -> keys.add(event.get("idempotency_key").asText()));
+        assertThat(keys).hasSize(3);
+        assertThat(core.events().stats().delivered() - before.delivered()).isEqualTo(3);
+        get("/q/health/ready").then().statusCode(200).body(SCHEMATIC + ".status", equalTo("UP"));
     }
 
     /** A call Schematic accepts ends the refusal: readiness is UP again. */
