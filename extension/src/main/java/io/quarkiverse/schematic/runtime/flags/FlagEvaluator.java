@@ -39,7 +39,7 @@ public final class FlagEvaluator {
     static final String NOT_FOUND_ERROR = "Flag not found in Schematic's answer";
     static final String NOT_WAITED_REASON = "Not answered by Schematic on the event loop: flag default";
     static final String NOT_WAITED_ERROR = "A blocking flag check cannot wait for Schematic on an event-loop thread:"
-            + " use ReactiveSchematicService there (the answer is fetched in the background for the next check)";
+            + " use ReactiveSchematicService there";
     /** Key of a background fetch of every flag: no flag has an empty name. */
     private static final String ALL_FLAGS = "";
 
@@ -257,9 +257,10 @@ public final class FlagEvaluator {
     private void warnNotWaited(String operation) {
         if (notWaitedLog.allow()) {
             LOG.warnf("SchematicService.%s was called on an event-loop thread (%s), where it must not wait for"
-                    + " Schematic: answers the cache does not hold are flag defaults (source DEFAULT) while Schematic is"
-                    + " asked in the background. Use ReactiveSchematicService on the event loop, or run the caller on a"
-                    + " worker thread (@Blocking, @RunOnVirtualThread)", operation, Thread.currentThread().getName());
+                    + " Schematic: answers the cache does not hold are flag defaults (source DEFAULT), and checks of"
+                    + " named flags ask Schematic in the background to fill the cache. Use ReactiveSchematicService on"
+                    + " the event loop, or run the caller on a worker thread (@Blocking, @RunOnVirtualThread)",
+                    operation, Thread.currentThread().getName());
         }
     }
 
