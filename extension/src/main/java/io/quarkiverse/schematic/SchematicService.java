@@ -6,7 +6,10 @@ import java.util.Map;
 /**
  * Blocking access to Schematic: flag checks, identify/track events and company/user upserts. Inject it anywhere
  * ({@code @Inject SchematicService schematic}); it is thread-safe. Call the methods that do I/O from worker threads;
- * on the event loop use {@link ReactiveSchematicService}.
+ * on the event loop use {@link ReactiveSchematicService}. Called on an event-loop thread anyway, a flag check still
+ * neither blocks nor throws: it answers from the cache, else with the flag default ({@link FlagSource#DEFAULT}, with
+ * an {@link FlagCheck#error()} saying why) while Schematic is asked in the background for the next check; upserts
+ * and {@link #flush()} throw {@link IllegalStateException} there.
  * <p>
  * Flag checks never throw because of Schematic: they answer from the cache, then the flag default, then
  * {@code false}, and say which in {@link FlagCheck#source()}. Bad arguments throw {@link IllegalArgumentException}

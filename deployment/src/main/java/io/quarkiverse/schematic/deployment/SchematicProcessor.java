@@ -6,6 +6,7 @@ import io.quarkiverse.schematic.runtime.SchematicProducer;
 import io.quarkiverse.schematic.runtime.SchematicRecorder;
 import io.quarkiverse.schematic.runtime.client.AccessTokenData;
 import io.quarkiverse.schematic.runtime.client.AccessTokenRequest;
+import io.quarkiverse.schematic.runtime.client.ApiKeyRefusals;
 import io.quarkiverse.schematic.runtime.client.CallBudgetFilter;
 import io.quarkiverse.schematic.runtime.client.CapturedEvent;
 import io.quarkiverse.schematic.runtime.client.CheckFlagRequest;
@@ -61,7 +62,8 @@ public class SchematicProcessor {
 
     @BuildStep
     AdditionalBeanBuildItem beans() {
-        return AdditionalBeanBuildItem.builder().addBeanClass(SchematicProducer.class).setUnremovable().build();
+        return AdditionalBeanBuildItem.builder().addBeanClasses(SchematicProducer.class, ApiKeyRefusals.class)
+                .setUnremovable().build();
     }
 
     /** The REST client interfaces and their providers live in the runtime jar, which has no index of its own. */

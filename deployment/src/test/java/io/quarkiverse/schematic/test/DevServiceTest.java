@@ -63,6 +63,7 @@ class DevServiceTest {
             .overrideConfigKey("quarkus.schematic.devservices.flags.\"a/b c\"", "true")
             .overrideConfigKey("quarkus.schematic.devservices.companies.\"acme\".flags.\"beta\"", "false")
             .overrideConfigKey("quarkus.schematic.devservices.users.\"jane@acme.com\".flags.\"gamma\"", "true")
+            .overrideConfigKey("quarkus.schematic.flag-defaults.\"on-unless-configured\"", "true")
             .setLogRecordPredicate(record -> record.getLoggerName().endsWith("DevServicesProcessor"))
             .assertLogRecords(records -> assertThat(records)
                     .anySatisfy(record -> assertThat(record.getMessage()).contains("Schematic dev service runs on"))
@@ -110,12 +111,24 @@ class DevServiceTest {
     }
 
     @Test
-    void unknownFlagIsFalseWithAReason() {
-        FlagCheck check = schematic.checkFlagDetails("never-configured", Map.of(), Map.of());
+    void unknownFlagIsNotFoundSoTheApplicationsDefaultAnswersAsInProduction() {
+        FlagCheck withDefault = schematic.checkFlagDetails("on-unless-configured", Map.of("id", "acme"), Map.of());
+        FlagCheck withoutDefault = schematic.checkFlagDetails("never-configured", Map.of(), Map.of());
 
-        assertThat(check.value()).isFalse();
-        assertThat(check.source()).isEqualTo(FlagSource.REMOTE);
-        assertThat(check.reason()).isEqualTo("flag not configured in the dev service");
+        assertThat(withDefault.value()).isTrue();
+        assertThat(withoutDefault.value()).isFalse();
+        assertThat(List.of(withDefault, withoutDefault)).allSatisfy(check -> {
+            assertThat(check.source()).isEqualTo(FlagSource.DEFAULT);
+            assertThat(check.error()).contains("HTTP 404").contains("not configured in the dev service")
+                    .contains("quarkus.schematic.devservices.flags");
+        });
+        // the dev service saw the check and says why it had no value
+        assertThat(checks()).anySatisfy(recorded -> {
+            assertThat(recorded).containsEntry("flag", "on-unless-configured").containsEntry("value", null);
+            assertThat(recorded.get("reason").toString()).contains("404");
+        });
+        // a configured flag is still answered by the dev service, not by the default
+        assertThat(schematic.checkFlagDetails("beta", Map.of(), Map.of()).source()).isEqualTo(FlagSource.REMOTE);
     }
 
     @Test

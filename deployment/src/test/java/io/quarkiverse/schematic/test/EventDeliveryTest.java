@@ -153,6 +153,8 @@ class EventDeliveryTest {
             schematic.track(Track.event("retry").company(Map.of("id", "acme")).traits(Map.of("i", i)));
         }
         schematic.flush();
+        // one attempt per send: the failed batch waits for its backoff (from the flush interval) and goes again
+        await().atMost(Duration.ofSeconds(10)).until(() -> core.events().stats().queued() == 0);
 
         List<LoggedRequest> sent = batches();
         assertThat(sent.size()).isGreaterThanOrEqualTo(3);
@@ -164,6 +166,28 @@ class EventDeliveryTest {
         assertThat(keys).hasSize(15);
         assertThat(accepted).extracting(event -> event.get("body").get("traits").get("i").asInt())
                 .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 15).boxed().toList());
+    }
+
+    @Test
+    void aWrongAddressKeepsTheEventsAndNamesTheProperty() {
+        // nothing at the configured address: no event causes that, so none is dropped
+        stub.register(post(urlPathEqualTo("/batch")).willReturn(aResponse().withStatus(404)));
+        EventStats before = core.events().stats();
+
+        List<String> warnings;
+        try (LogCapture log = LogCapture.of("io.quarkiverse.schematic.runtime.events.EventBuffer")) {
+            schematic.track(Track.event("kept").company(Map.of("id", "acme")));
+            schematic.flush();
+            warnings = log.at(java.util.logging.Level.WARNING);
+        }
+
+        assertThat(core.events().stats().queued()).isEqualTo(1);
+        assertThat(core.events().stats().rejected()).isEqualTo(before.rejected());
+        assertThat(warnings).singleElement().asString().contains("HTTP 404", "quarkus.schematic.event-capture-url");
+
+        stub.register(post(urlPathEqualTo("/batch")).willReturn(aResponse().withStatus(200)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> core.events().stats().queued() == 0);
+        assertThat(core.events().stats().delivered() - before.delivered()).isEqualTo(1);
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class SchematicStub {
     /** An application with the extension pointed at the stub, fast retries, and the given test classes. */
     public static QuarkusUnitTest app(Class<?>... classes) {
         return new QuarkusUnitTest()
-                .withApplicationRoot(jar -> jar.addClasses(SchematicStub.class).addClasses(classes))
+                .withApplicationRoot(jar -> jar.addClasses(SchematicStub.class, LogCapture.class).addClasses(classes))
                 .setBeforeAllCustomizer(SchematicStub::startServer)
                 .setAfterAllCustomizer(SchematicStub::stopServer)
                 .overrideConfigKey("quarkus.schematic.api-key", API_KEY)

@@ -16,6 +16,7 @@ import io.quarkiverse.schematic.UserUpsert;
 import io.quarkiverse.schematic.runtime.client.CallPolicy;
 import io.quarkiverse.schematic.runtime.client.UpsertCompanyRequest;
 import io.quarkiverse.schematic.runtime.client.UpsertUserRequest;
+import io.quarkiverse.schematic.runtime.flags.FlagEvaluator;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -59,6 +60,26 @@ public final class DefaultReactiveSchematicService implements ReactiveSchematicS
     @Override
     public Uni<List<FlagCheck>> checkFlags(List<String> flags, Map<String, String> company, Map<String, String> user) {
         return core.flags().checkSome(CheckArguments.flags(flags), CheckArguments.keys(company, "company"),
+                CheckArguments.keys(user, "user"), policy);
+    }
+
+    /** {@link #checkFlagDetails} for a caller that must not wait: see {@link FlagEvaluator#checkWithoutWaiting}. */
+    FlagCheck checkFlagDetailsWithoutWaiting(String flag, Map<String, String> company, Map<String, String> user) {
+        return core.flags().checkWithoutWaiting(CheckArguments.flag(flag, "flag"),
+                CheckArguments.keys(company, "company"), CheckArguments.keys(user, "user"), policy);
+    }
+
+    /** {@link #checkFlags(Map, Map)} for a caller that must not wait. */
+    List<FlagCheck> checkFlagsWithoutWaiting(Map<String, String> company, Map<String, String> user) {
+        CheckArguments.keys(company, "company");
+        CheckArguments.keys(user, "user");
+        return core.flags().checkAllWithoutWaiting();
+    }
+
+    /** {@link #checkFlags(List, Map, Map)} for a caller that must not wait. */
+    List<FlagCheck> checkFlagsWithoutWaiting(List<String> flags, Map<String, String> company,
+            Map<String, String> user) {
+        return core.flags().checkSomeWithoutWaiting(CheckArguments.flags(flags), CheckArguments.keys(company, "company"),
                 CheckArguments.keys(user, "user"), policy);
     }
 

@@ -12,10 +12,16 @@ import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.Track;
 import io.quarkiverse.schematic.User;
 import io.quarkiverse.schematic.UserUpsert;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The blocking service. A check that the cache answers returns on the caller's thread without touching Mutiny;
  * everything else waits for the reactive service, whose timeouts bound the wait.
+ * <p>
+ * Except on a thread that must not block (a Vert.x event loop): there a flag check answers from what it has at hand
+ * (see {@code FlagEvaluator.checkWithoutWaiting}) instead of failing in Mutiny's {@code await}, and upserts and
+ * {@code flush()}, which have no sensible answer without Schematic, fail at once with an
+ * {@link IllegalStateException} that names the reactive alternative.
  */
 public final class DefaultSchematicService implements SchematicService {
 
@@ -33,6 +39,9 @@ public final class DefaultSchematicService implements SchematicService {
                 return hit;
             }
         }
+        if (!Infrastructure.canCallerThreadBeBlocked()) {
+            return reactive.checkFlagDetailsWithoutWaiting(flag, company, user);
+        }
         return reactive.checkFlagDetails(flag, company, user).await().indefinitely();
     }
 
@@ -42,11 +51,17 @@ public final class DefaultSchematicService implements SchematicService {
 
     @Override
     public List<FlagCheck> checkFlags(Map<String, String> company, Map<String, String> user) {
+        if (!Infrastructure.canCallerThreadBeBlocked()) {
+            return reactive.checkFlagsWithoutWaiting(company, user);
+        }
         return reactive.checkFlags(company, user).await().indefinitely();
     }
 
     @Override
     public List<FlagCheck> checkFlags(List<String> flags, Map<String, String> company, Map<String, String> user) {
+        if (!Infrastructure.canCallerThreadBeBlocked()) {
+            return reactive.checkFlagsWithoutWaiting(flags, company, user);
+        }
         return reactive.checkFlags(flags, company, user).await().indefinitely();
     }
 
@@ -62,11 +77,13 @@ public final class DefaultSchematicService implements SchematicService {
 
     @Override
     public Company upsertCompany(CompanyUpsert company) {
+        requireBlockingAllowed("upsertCompany");
         return reactive.upsertCompany(company).await().indefinitely();
     }
 
     @Override
     public User upsertUser(UserUpsert user) {
+        requireBlockingAllowed("upsertUser");
         return reactive.upsertUser(user).await().indefinitely();
     }
 
@@ -82,7 +99,17 @@ public final class DefaultSchematicService implements SchematicService {
 
     @Override
     public void flush() {
+        requireBlockingAllowed("flush");
         reactive.core().events().flush(DefaultReactiveSchematicService.FLUSH_TIMEOUT);
+    }
+
+    /** Fails at once where waiting is forbidden, rather than inside Mutiny or by stalling an event loop. */
+    private static void requireBlockingAllowed(String operation) {
+        if (!Infrastructure.canCallerThreadBeBlocked()) {
+            throw new IllegalStateException("SchematicService." + operation + " waits for Schematic and must not run on"
+                    + " an event-loop thread (" + Thread.currentThread().getName() + "): use ReactiveSchematicService."
+                    + operation + " there, or run the caller on a worker thread (@Blocking, @RunOnVirtualThread)");
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.quarkiverse.schematic.runtime;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import io.quarkiverse.schematic.ReactiveSchematicService;
 import io.quarkiverse.schematic.SchematicAccounts;
 import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.runtime.client.ApiCallListener;
+import io.quarkiverse.schematic.runtime.client.ApiKeyRefusals;
 import io.quarkiverse.schematic.runtime.client.CallPolicy;
 import io.quarkiverse.schematic.runtime.client.EventBatch;
 import io.quarkiverse.schematic.runtime.client.EventCaptureApi;
@@ -24,6 +26,7 @@ import io.quarkiverse.schematic.runtime.client.ObservedSchematicApi;
 import io.quarkiverse.schematic.runtime.client.SchematicApi;
 import io.quarkiverse.schematic.runtime.config.SchematicConfig;
 import io.quarkiverse.schematic.runtime.events.EventBuffer;
+import io.quarkiverse.schematic.runtime.events.EventSender;
 import io.quarkiverse.schematic.runtime.events.EventSink;
 import io.quarkiverse.schematic.runtime.events.OfflineEventSink;
 import io.quarkiverse.schematic.runtime.flags.FlagCheckCache;
@@ -38,44 +41,53 @@ import io.quarkus.runtime.ShutdownEvent;
 @Singleton
 public class SchematicProducer {
 
+    /** Name of the event-capture call in logs and health data. */
+    private static final String SEND_EVENTS = "sendEvents";
+
     /** The core, once created: shutdown must not create one just to close it. */
     private volatile SchematicCore created;
 
     @Produces
     @Singleton
     SchematicCore core(SchematicConfig config, @RestClient SchematicApi client, @RestClient EventCaptureApi capture,
-            Instance<FlagCheckListener> listeners, Instance<ApiCallListener> apiListeners,
+            ApiKeyRefusals refusals, Instance<FlagCheckListener> listeners, Instance<ApiCallListener> apiListeners,
             Instance<OfflineEventListener> offlineListeners) {
-        SchematicApi api = observed(client, apiListeners.stream().toList());
+        List<ApiCallListener> observers = new ArrayList<>(apiListeners.stream().toList());
+        observers.add(refusals.apiListener());
+        SchematicApi api = new ObservedSchematicApi(client, (operation, nanos, failure) -> observers
+                .forEach(observer -> observer.completed(operation, nanos, failure)));
         FlagCheckCache cache = config.cache().enabled() && config.cache().maxSize() > 0
                 ? FlagCheckCache.bounded(config.cache().maxSize(), config.cache().ttl())
                 : FlagCheckCache.disabled();
         FlagEvaluator flags = new FlagEvaluator(api, cache, new FlagDefaults(config.flagDefaults()), config.offline(),
                 combined(listeners.stream().toList()));
-        created = new SchematicCore(api, flags, events(config, capture, offlineListeners.stream().toList()), config.offline(),
-                config.maxRetries());
+        created = new SchematicCore(api, flags, events(config, capture, refusals, offlineListeners.stream().toList()),
+                config.offline(), config.maxRetries());
         return created;
     }
 
-    private static EventSink events(SchematicConfig config, EventCaptureApi capture,
+    private static EventSink events(SchematicConfig config, EventCaptureApi capture, ApiKeyRefusals refusals,
             List<OfflineEventListener> offlineListeners) {
         if (config.offline()) {
             return new OfflineEventSink(offlineListeners.isEmpty() ? (type, body) -> {
             } : (type, body) -> EventBodies.replay(body, offlineListeners));
         }
         SchematicConfig.EventsConfig events = config.events();
-        return new EventBuffer(batch -> capture.send(new EventBatch(batch)).await().indefinitely(),
-                config.apiKey().orElseThrow(), events.capacity(), events.maxBatchSize(), events.flushInterval(),
-                events.shutdownTimeout());
+        return new EventBuffer(sender(capture, refusals), config.apiKey().orElseThrow(), events.capacity(),
+                events.maxBatchSize(), events.flushInterval(), events.shutdownTimeout());
     }
 
-    /** The client itself when nobody listens: no per-call overhead unless health or metrics are on. */
-    private static SchematicApi observed(SchematicApi client, List<ApiCallListener> listeners) {
-        if (listeners.isEmpty()) {
-            return client;
-        }
-        return new ObservedSchematicApi(client, (operation, nanos, failure) -> listeners
-                .forEach(listener -> listener.completed(operation, nanos, failure)));
+    /** Sends one batch and tells {@link ApiKeyRefusals} whether the capture service took the key. */
+    private static EventSender sender(EventCaptureApi capture, ApiKeyRefusals refusals) {
+        return batch -> {
+            try {
+                capture.send(new EventBatch(batch)).await().indefinitely();
+            } catch (RuntimeException failure) {
+                refusals.completed(ApiKeyRefusals.Service.EVENT_CAPTURE, SEND_EVENTS, failure);
+                throw failure;
+            }
+            refusals.completed(ApiKeyRefusals.Service.EVENT_CAPTURE, SEND_EVENTS, null);
+        };
     }
 
     private static FlagCheckListener combined(List<FlagCheckListener> listeners) {

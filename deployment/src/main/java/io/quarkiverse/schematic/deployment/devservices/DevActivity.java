@@ -19,13 +19,23 @@ final class DevActivity {
     private final RecentItems<Map<String, Object>> events = new RecentItems<>(CAPACITY);
 
     void checked(DevFlags.Answer answer, Map<String, String> company, Map<String, String> user) {
+        check(answer.flag(), company, user, answer.value(), answer.reason());
+    }
+
+    /** A check of a flag configured nowhere: answered 404, without a value. */
+    void notFound(String flag, Map<String, String> company, Map<String, String> user) {
+        check(flag, company, user, null, DevApiHandler.NOT_FOUND_REASON);
+    }
+
+    private void check(String flag, Map<String, String> company, Map<String, String> user, Boolean value,
+            String reason) {
         Map<String, Object> check = new LinkedHashMap<>();
         check.put("at", Instant.now().toString());
-        check.put("flag", answer.flag());
+        check.put("flag", flag);
         check.put("company", company);
         check.put("user", user);
-        check.put("value", answer.value());
-        check.put("reason", answer.reason());
+        check.put("value", value);
+        check.put("reason", reason);
         checks.add(check);
     }
 

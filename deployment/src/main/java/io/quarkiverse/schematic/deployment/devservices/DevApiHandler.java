@@ -15,6 +15,10 @@ import com.sun.net.httpserver.HttpHandler;
  */
 final class DevApiHandler implements HttpHandler {
 
+    /** Why a check of a flag configured nowhere was answered 404. */
+    static final String NOT_FOUND_REASON = "Flag not configured in the dev service: answered 404 like Schematic for an"
+            + " unknown flag, so the application's flag default applies";
+
     private final DevState state;
 
     DevApiHandler(DevState state) {
@@ -55,10 +59,18 @@ final class DevApiHandler implements HttpHandler {
         }
     }
 
+    /** A flag configured nowhere is not found, as in Schematic: the application then answers its flag default. */
     private void checkFlag(HttpExchange exchange, String flag, Map<String, Object> body) throws IOException {
         Map<String, String> company = Exchanges.keys(body, "company");
         Map<String, String> user = Exchanges.keys(body, "user");
-        Exchanges.data(exchange, answer(state.flags().answer(flag, company, user), company, user));
+        DevFlags.Answer answer = state.flags().answer(flag, company, user);
+        if (answer == null) {
+            state.activity().notFound(flag, company, user);
+            Exchanges.error(exchange, 404, "Flag '" + flag + "' is not configured in the dev service: set"
+                    + " quarkus.schematic.devservices.flags.\"" + flag + "\"=true|false to give it a value");
+            return;
+        }
+        Exchanges.data(exchange, answer(answer, company, user));
     }
 
     private void checkFlags(HttpExchange exchange, Map<String, Object> body) throws IOException {

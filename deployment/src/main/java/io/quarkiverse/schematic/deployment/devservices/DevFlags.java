@@ -9,11 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Answers flag checks from the configured values, changed live by the Dev UI toggle. Precedence: a user override, then
- * a company override, then the flag's value (toggled or configured), then {@code false}.
+ * a company override, then the flag's value (toggled or configured), then {@code false} for a flag that is configured
+ * for other keys only. A flag configured nowhere is unknown, as a flag that does not exist in Schematic.
  */
 final class DevFlags {
-
-    static final String NOT_CONFIGURED = "flag not configured in the dev service";
 
     private final DevFlagSettings settings;
     /** Flag-level values set through the Dev UI; they replace the configured value until the dev service restarts. */
@@ -27,6 +26,7 @@ final class DevFlags {
     record Answer(String flag, boolean value, String reason) {
     }
 
+    /** The answer for these keys, or {@code null} for a flag configured nowhere. */
     Answer answer(String flag, Map<String, String> company, Map<String, String> user) {
         Answer override = override(flag, user, settings.users(), "user");
         if (override == null) {
@@ -46,7 +46,7 @@ final class DevFlags {
         if (isKnown(flag)) {
             return new Answer(flag, false, "No override matched these keys (dev service)");
         }
-        return new Answer(flag, false, NOT_CONFIGURED);
+        return null;
     }
 
     private static Answer override(String flag, Map<String, String> keys, Map<String, Map<String, Boolean>> byKeyValue,

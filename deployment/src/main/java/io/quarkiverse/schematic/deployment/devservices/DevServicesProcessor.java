@@ -50,7 +50,8 @@ class DevServicesProcessor {
             stop();
             current = new Running(DevSchematicServer.start(settings), settings);
             running = current;
-            LOG.infof("Schematic dev service runs on %s (%d flag(s) configured): unknown flags answer false."
+            LOG.infof("Schematic dev service runs on %s (%d flag(s) configured): unknown flags are not found,"
+                    + " as in Schematic, and answer quarkus.schematic.flag-defaults."
                     + " Set flags with quarkus.schematic.devservices.flags.\"<flag>\"=true, turn it off with"
                     + " quarkus.schematic.devservices.enabled=false or a quarkus.schematic.api-key",
                     current.server().url(), settings.flagCount());

@@ -26,7 +26,8 @@ public interface SchematicDevServicesConfig {
 
     /**
      * Value the dev service answers for a flag, e.g. {@code quarkus.schematic.devservices.flags."new-dashboard"=true}.
-     * A flag that is not configured anywhere answers {@code false}.
+     * A flag that is not configured anywhere is unknown, as in Schematic: the check is answered 404, so the
+     * application answers it with its {@code quarkus.schematic.flag-defaults} (else {@code false}).
      */
     @ConfigDocMapKey("flag-key")
     Map<String, Boolean> flags();

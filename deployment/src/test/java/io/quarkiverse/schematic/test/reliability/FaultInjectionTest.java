@@ -55,7 +55,6 @@ class FaultInjectionTest {
             .overrideConfigKey("quarkus.schematic.max-retries", "1")
             .overrideConfigKey("quarkus.schematic.circuit-breaker.enabled", "false")
             .overrideConfigKey("quarkus.schematic.events.flush-interval", "100ms")
-            .overrideConfigKey("quarkus.schematic.events.max-retries", "1")
             .overrideConfigKey("quarkus.schematic.flag-defaults.\"guarded\"", "true");
 
     @Inject

@@ -13,7 +13,9 @@ import io.quarkiverse.schematic.SchematicUnavailableException;
 public enum ApiOutcome {
 
     SUCCESS("success"),
-    /** Schematic refused the request with a 4xx status that a retry cannot fix (it did answer). */
+    /** Schematic refused the API key: HTTP 401 or 403 (see {@link ApiKeyRefusals}). */
+    UNAUTHORIZED("unauthorized"),
+    /** Schematic refused the request with another 4xx status that a retry cannot fix (it did answer). */
     CLIENT_ERROR("client-error"),
     /** Schematic answered 5xx, 408 or 429 (the retryable statuses), also after the retries. */
     SERVER_ERROR("server-error"),
@@ -40,6 +42,9 @@ public enum ApiOutcome {
         }
         SchematicException translated = Failures.translate("call", failure);
         if (translated instanceof SchematicHttpException http) {
+            if (ApiKeyRefusals.refusesKey(http.statusCode())) {
+                return UNAUTHORIZED;
+            }
             return http.isTransient() ? SERVER_ERROR : CLIENT_ERROR;
         }
         if (translated instanceof SchematicTimeoutException) {

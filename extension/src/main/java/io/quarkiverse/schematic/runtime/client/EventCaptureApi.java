@@ -8,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
@@ -16,13 +15,12 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.quarkiverse.schematic.runtime.config.ConfigNames;
 import io.quarkiverse.schematic.runtime.config.SchematicConfig;
-import io.smallrye.faulttolerance.api.CustomBackoff;
-import io.smallrye.faulttolerance.api.RetryWhen;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The Schematic event-capture service ({@code quarkus.schematic.event-capture-url}), which receives identify and
- * track events in batches. Retries are those of the event buffer ({@code quarkus.schematic.events.max-retries}).
+ * track events in batches. One attempt per call, bounded by {@code @Timeout}: the event buffer decides what a failed
+ * batch becomes (kept and retried with backoff, split, or dropped), so there is no {@code @Retry} here.
  */
 @RegisterRestClient(configKey = EventCaptureApi.CONFIG_KEY)
 @RegisterProvider(SchematicErrorMapper.class)
@@ -31,9 +29,6 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
 @Timeout(value = SchematicConfig.DEFAULT_TIMEOUT_SECONDS, unit = ChronoUnit.SECONDS)
-@Retry(maxRetries = SchematicConfig.DEFAULT_EVENTS_MAX_RETRIES, delay = SchematicConfig.DEFAULT_RETRY_DELAY_SECONDS, delayUnit = ChronoUnit.SECONDS, jitter = 0)
-@RetryWhen(exception = RetryableFailure.class)
-@CustomBackoff(SchematicBackoff.class)
 public interface EventCaptureApi {
 
     /** Name of the REST client configuration: {@code quarkus.rest-client.schematic-events.*}. */

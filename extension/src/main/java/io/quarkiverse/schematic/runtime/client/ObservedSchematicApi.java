@@ -7,7 +7,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * The REST client with every call reported to an {@link ApiCallListener}. It wraps the client from the outside, so a
  * call is reported once with its final outcome: after retries, and including calls the circuit breaker refused.
- * Only installed when someone listens (health check, metrics).
+ * Always installed: {@link ApiKeyRefusals} listens to every call; health and metrics join when present.
  */
 public final class ObservedSchematicApi implements SchematicApi {
 

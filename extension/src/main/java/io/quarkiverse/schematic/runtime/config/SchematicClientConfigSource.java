@@ -6,7 +6,6 @@ import static io.quarkiverse.schematic.runtime.config.SchematicConfig.DEFAULT_CI
 import static io.quarkiverse.schematic.runtime.config.SchematicConfig.DEFAULT_CIRCUIT_BREAKER_FAILURE_RATIO;
 import static io.quarkiverse.schematic.runtime.config.SchematicConfig.DEFAULT_CIRCUIT_BREAKER_REQUEST_VOLUME_THRESHOLD;
 import static io.quarkiverse.schematic.runtime.config.SchematicConfig.DEFAULT_CIRCUIT_BREAKER_SUCCESS_THRESHOLD;
-import static io.quarkiverse.schematic.runtime.config.SchematicConfig.DEFAULT_EVENTS_MAX_RETRIES;
 import static io.quarkiverse.schematic.runtime.config.SchematicConfig.DEFAULT_EVENT_CAPTURE_URL;
 import static io.quarkiverse.schematic.runtime.config.SchematicConfig.DEFAULT_MAX_RETRIES;
 import static io.quarkiverse.schematic.runtime.config.SchematicConfig.DEFAULT_RETRY_DELAY_SECONDS;
@@ -68,12 +67,8 @@ public class SchematicClientConfigSource implements ConfigSourceFactory {
         values.put(EVENTS + "timeout.unit", "millis");
 
         from.copy(ConfigNames.MAX_RETRIES, "" + DEFAULT_MAX_RETRIES, API + "retry.max-retries");
-        from.millis(ConfigNames.RETRY_DELAY, DEFAULT_RETRY_DELAY_SECONDS + "s", API + "retry.delay",
-                EVENTS + "retry.delay");
+        from.millis(ConfigNames.RETRY_DELAY, DEFAULT_RETRY_DELAY_SECONDS + "s", API + "retry.delay");
         values.put(API + "retry.delay-unit", "millis");
-        values.put(EVENTS + "retry.delay-unit", "millis");
-        from.copy(ConfigNames.property("events.max-retries"), "" + DEFAULT_EVENTS_MAX_RETRIES,
-                EVENTS + "retry.max-retries");
 
         from.copy(ConfigNames.property("circuit-breaker.enabled"), "" + DEFAULT_CIRCUIT_BREAKER_ENABLED,
                 API + "circuit-breaker.enabled");

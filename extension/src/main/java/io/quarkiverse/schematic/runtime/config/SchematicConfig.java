@@ -28,7 +28,9 @@ public interface SchematicConfig {
     long DEFAULT_TIMEOUT_SECONDS = 60;
     int DEFAULT_MAX_RETRIES = 2;
     long DEFAULT_RETRY_DELAY_SECONDS = 1;
-    int DEFAULT_EVENTS_MAX_RETRIES = 3;
+    /** The most events Schematic's capture service takes in one request; a larger batch is refused. */
+    int MAX_EVENTS_PER_BATCH = 100;
+    int DEFAULT_EVENTS_MAX_BATCH_SIZE = MAX_EVENTS_PER_BATCH;
     boolean DEFAULT_CIRCUIT_BREAKER_ENABLED = true;
     int DEFAULT_CIRCUIT_BREAKER_REQUEST_VOLUME_THRESHOLD = 10;
     double DEFAULT_CIRCUIT_BREAKER_FAILURE_RATIO = 0.5;
@@ -165,33 +167,33 @@ public interface SchematicConfig {
 
     interface EventsConfig {
         /**
-         * Buffered events are sent at least this often.
+         * Buffered events are sent at least this often. It is also the first delay before a failed batch is sent
+         * again; the delay doubles (with jitter) up to one minute while sending fails.
          */
         @WithDefault("5s")
         Duration flushInterval();
 
         /**
          * Maximum number of events in one request to the event-capture service. A batch is sent as soon as it is
-         * full.
+         * full. At most 100, the most the capture service takes: a larger value fails start-up.
          */
-        @WithDefault("100")
+        @WithDefault("" + DEFAULT_EVENTS_MAX_BATCH_SIZE)
         int maxBatchSize();
 
         /**
-         * Maximum number of buffered events. When the buffer is full, new events are dropped, counted and logged.
+         * Maximum number of buffered events, a batch being retried included. While the capture service cannot be
+         * reached (connection failures, timeouts, 408, 429, 5xx), refuses the API key (401, 403) or is not at the
+         * configured address (404, 405), events are kept and sent again with backoff, without limit of attempts; once
+         * the buffer is full, new events are dropped, counted ({@code schematic.events.dropped}) and logged at ERROR.
+         * A batch refused with another 4xx is split until the refused events are isolated: only those are dropped,
+         * counted ({@code schematic.events.rejected}) and logged at ERROR.
          */
         @WithDefault("10000")
         int capacity();
 
         /**
-         * How many times a failed batch is re-sent, with exponential backoff, before its events are counted as
-         * lost.
-         */
-        @WithDefault("" + DEFAULT_EVENTS_MAX_RETRIES)
-        int maxRetries();
-
-        /**
-         * How long application shutdown waits for the buffer to be delivered.
+         * How long application shutdown waits for the buffer to be delivered. Events still queued then (or at once
+         * when Schematic refuses the API key) are lost, counted ({@code schematic.events.lost}) and logged at ERROR.
          */
         @WithDefault("30s")
         Duration shutdownTimeout();

@@ -41,9 +41,13 @@ public final class SchematicConfigValidator {
         }
         notNegative(problems, ConfigNames.property("circuit-breaker.delay"), config.circuitBreaker().delay());
         positive(problems, ConfigNames.property("events.flush-interval"), config.events().flushInterval());
-        atLeastOne(problems, ConfigNames.property("events.max-batch-size"), config.events().maxBatchSize());
+        int batch = config.events().maxBatchSize();
+        if (batch < 1 || batch > SchematicConfig.MAX_EVENTS_PER_BATCH) {
+            problems.add(ConfigNames.property("events.max-batch-size") + " must be between 1 and "
+                    + SchematicConfig.MAX_EVENTS_PER_BATCH + " (the most events Schematic's capture service takes in"
+                    + " one request), was " + batch);
+        }
         atLeastOne(problems, ConfigNames.property("events.capacity"), config.events().capacity());
-        notNegative(problems, ConfigNames.property("events.max-retries"), config.events().maxRetries());
         notNegative(problems, ConfigNames.property("events.shutdown-timeout"), config.events().shutdownTimeout());
         notNegative(problems, ConfigNames.property("webhook.tolerance"), config.webhook().tolerance());
         return problems;

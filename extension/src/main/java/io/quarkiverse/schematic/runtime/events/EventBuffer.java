@@ -2,7 +2,9 @@ package io.quarkiverse.schematic.runtime.events;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
@@ -21,23 +23,35 @@ import java.util.concurrent.locks.LockSupport;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.schematic.SchematicClientErrorException;
+import io.quarkiverse.schematic.SchematicException;
+import io.quarkiverse.schematic.SchematicHttpException;
+import io.quarkiverse.schematic.runtime.client.ApiKeyRefusals;
 import io.quarkiverse.schematic.runtime.client.CapturedEvent;
+import io.quarkiverse.schematic.runtime.client.Failures;
+import io.quarkiverse.schematic.runtime.config.ConfigNames;
+import io.quarkiverse.schematic.runtime.logging.LogThrottle;
 
 /**
  * Buffers identify/track events and delivers them in batches from one dedicated thread, so callers never wait for
  * the network and batches go out in the order events were accepted.
  * <p>
- * A batch is sent when {@code maxBatchSize} events are queued or {@code flushInterval} has passed. A batch that fails
- * (after the sender's retries) stays at the head and is tried again with exponential backoff: events are only
- * forgotten when delivered, refused by Schematic with a 4xx that a retry cannot fix, or still queued when shutdown
- * runs out of time (each counted and logged). Every queued event, including a
- * failing batch, counts against {@code capacity}; beyond it new events are dropped, counted, and logged at most once
- * a minute.
+ * A batch is sent when {@code maxBatchSize} events are queued or {@code flushInterval} has passed. What happens when
+ * the capture service does not take a batch, chosen so that billable usage is never lost silently:
+ * <ul>
+ * <li>a failure a later attempt may not have (connection, timeout, 408, 429, 5xx), a refused API key (401, 403;
+ * {@code ApiKeyRefusals} makes it loud) and a wrong address (404, 405), none of them the events' fault, keep the
+ * batch at the head; it is tried again with exponential backoff from {@code flushInterval} up to a minute, and
+ * events behind it wait;</li>
+ * <li>any other 4xx means Schematic refuses what the batch holds: it is split in halves, sent in turn, until the
+ * refused events are alone; only those are dropped, counted as rejected and logged at ERROR, once per batch.</li>
+ * </ul>
+ * Every queued event, including a failing batch, counts against {@code capacity}; beyond it new events are dropped,
+ * counted, and logged at ERROR at most once a minute. Shutdown delivers what it can within its timeout (at once gives
+ * up when the key was refused) and counts the rest as lost.
  */
 public final class EventBuffer implements EventSink {
 
     private static final Logger LOG = Logger.getLogger(EventBuffer.class);
-    private static final long DROP_LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
     private static final long MAX_BACKOFF_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final EventSender sender;
@@ -57,13 +71,20 @@ public final class EventBuffer implements EventSink {
     private final AtomicLong failedSends = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
-    private final AtomicLong lastDropLog = new AtomicLong(System.nanoTime() - DROP_LOG_INTERVAL_NANOS);
+    private final LogThrottle dropLog = new LogThrottle(Duration.ofMinutes(1));
     private final Thread flusher;
 
     private volatile boolean closing;
     private volatile long shutdownDeadline;
-    /** The batch being delivered; only the flusher thread touches it. */
+    /** The batch (or piece of a refused batch) being delivered; only the flusher thread touches it. */
     private List<CapturedEvent> inFlight;
+    /** Pieces of a refused batch still to be sent after {@code inFlight}, in order; flusher thread only. */
+    private final Deque<List<CapturedEvent>> piecesAfterInFlight = new ArrayDeque<>();
+    /** Events of the current batch refused one by one, and the latest refusal, for one ERROR line per batch. */
+    private int refusedInBatch;
+    private SchematicHttpException latestRefusal;
+    /** Whether the latest attempt failed because Schematic refused the API key; flusher thread only. */
+    private boolean keyRefused;
     private long backoffNanos;
     private long retryAt;
 
@@ -102,10 +123,8 @@ public final class EventBuffer implements EventSink {
 
     private void drop() {
         dropped.increment();
-        long now = System.nanoTime();
-        long last = lastDropLog.get();
-        if (now - last >= DROP_LOG_INTERVAL_NANOS && lastDropLog.compareAndSet(last, now)) {
-            LOG.warnf("Schematic event buffer is full (%d events) or closed: events are being dropped, %d so far",
+        if (dropLog.allow()) {
+            LOG.errorf("Schematic event buffer is full (%d events) or closed: events are being dropped, %d so far",
                     capacity, dropped.sum());
         }
     }
@@ -165,7 +184,8 @@ public final class EventBuffer implements EventSink {
             if (requested != null) {
                 requested.complete(null);
             }
-            if (closing && (size.get() == 0 || System.nanoTime() >= shutdownDeadline)) {
+            // a refused key will not be accepted while the application stops: no point in waiting for it
+            if (closing && (size.get() == 0 || keyRefused || System.nanoTime() >= shutdownDeadline)) {
                 return;
             }
             long wait = (inFlight != null ? retryAt : nextFlush) - System.nanoTime();
@@ -212,29 +232,82 @@ public final class EventBuffer implements EventSink {
     private boolean sendInFlight() {
         try {
             sender.send(inFlight);
-        } catch (SchematicClientErrorException refused) {
-            // 400, 401, 403...: sending the same batch again cannot succeed
-            int count = inFlight.size();
-            inFlight = null;
-            rejected.addAndGet(count);
-            size.addAndGet(-count);
-            LOG.errorf("Schematic refused %d events (HTTP %d), they are dropped: %s", count, refused.statusCode(),
-                    refused.body());
-            return true;
         } catch (RuntimeException failure) {
-            failedSends.incrementAndGet();
-            backoffNanos = nextBackoff();
-            retryAt = System.nanoTime() + backoffNanos;
-            LOG.warnf("Sending %d Schematic events failed, will retry in %d ms: %s", inFlight.size(),
-                    TimeUnit.NANOSECONDS.toMillis(backoffNanos), failure.getMessage());
+            SchematicException translated = Failures.translate("sendEvents", failure);
+            if (translated instanceof SchematicClientErrorException refused && refusedForContent(refused.statusCode())) {
+                isolate(refused);
+                return true;
+            }
+            retryLater(translated);
             return false;
         }
-        int count = inFlight.size();
-        inFlight = null;
+        keyRefused = false;
         backoffNanos = 0;
-        delivered.addAndGet(count);
-        size.addAndGet(-count);
+        finish(delivered);
         return true;
+    }
+
+    /**
+     * Whether a 4xx (other than 408 and 429, which are transient) is about what the batch holds. Not the key (401, 403)
+     * nor the address (404, 405: a wrong {@code event-capture-url}): no event causes those, and dropping events would
+     * not fix them.
+     */
+    private static boolean refusedForContent(int status) {
+        return !ApiKeyRefusals.refusesKey(status) && status != 404 && status != 405;
+    }
+
+    /**
+     * Schematic refused {@code inFlight} for what it holds (400, 413, 422...). Sending it again cannot succeed, but the
+     * refusal may concern a few events only: the piece is halved, each half sent in turn, until a refused event is
+     * alone and dropped. Events keep their idempotency keys, so a piece the service had partly taken is not counted
+     * twice.
+     */
+    private void isolate(SchematicClientErrorException refused) {
+        if (inFlight.size() == 1) {
+            refusedInBatch++;
+            latestRefusal = refused;
+            finish(rejected);
+            return;
+        }
+        int half = inFlight.size() / 2;
+        piecesAfterInFlight.addFirst(List.copyOf(inFlight.subList(half, inFlight.size())));
+        inFlight = List.copyOf(inFlight.subList(0, half));
+    }
+
+    /** {@code inFlight} is delivered or rejected: count it and move on to the next piece of its batch, if any. */
+    private void finish(AtomicLong outcome) {
+        int count = inFlight.size();
+        outcome.addAndGet(count);
+        size.addAndGet(-count);
+        inFlight = piecesAfterInFlight.poll();
+        if (inFlight == null && refusedInBatch > 0) {
+            LOG.errorf("Schematic refused %d event(s) of a batch (HTTP %d: %s): they are dropped and counted as"
+                    + " rejected; the batch's other events are sent on", refusedInBatch, latestRefusal.statusCode(),
+                    withoutKey(latestRefusal.body()));
+            refusedInBatch = 0;
+            latestRefusal = null;
+        }
+    }
+
+    /**
+     * A failure a later attempt may not have, or one no event causes (refused key, wrong address): {@code inFlight}
+     * stays and is tried again later.
+     */
+    private void retryLater(SchematicException failure) {
+        failedSends.incrementAndGet();
+        keyRefused = ApiKeyRefusals.isRefusal(failure);
+        backoffNanos = nextBackoff();
+        retryAt = System.nanoTime() + backoffNanos;
+        String hint = failure instanceof SchematicClientErrorException && !keyRefused
+                ? " (check " + ConfigNames.EVENT_CAPTURE_URL + ")"
+                : "";
+        LOG.warnf("Sending %d Schematic events failed, they stay queued and are retried in %d ms: %s%s",
+                inFlight.size(), TimeUnit.NANOSECONDS.toMillis(backoffNanos), withoutKey(failure.getMessage()), hint);
+    }
+
+    /** The capture service's error text could echo an event, and every event carries the key. */
+    private String withoutKey(String text) {
+        return text == null ? "" : text.replace(apiKey, "<api key>");
     }
 
     private long nextBackoff() {

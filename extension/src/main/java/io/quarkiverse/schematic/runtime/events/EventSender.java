@@ -11,7 +11,11 @@ import io.quarkiverse.schematic.runtime.client.CapturedEvent;
 public interface EventSender {
 
     /**
-     * @throws RuntimeException when the batch was not accepted (after the sender's own retries)
+     * One attempt, no retries: the buffer decides what a failure means.
+     *
+     * @throws RuntimeException when the batch was not accepted; a
+     *         {@link io.quarkiverse.schematic.SchematicClientErrorException} when Schematic refused it with a 4xx that
+     *         a retry cannot change
      */
     void send(List<CapturedEvent> batch);
 }

@@ -1,10 +1,16 @@
 package io.quarkiverse.schematic.runtime.flags;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.jboss.logging.Logger;
 
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
@@ -15,17 +21,29 @@ import io.quarkiverse.schematic.runtime.client.Failures;
 import io.quarkiverse.schematic.runtime.client.FlagCheckData;
 import io.quarkiverse.schematic.runtime.client.FlagsCheckData;
 import io.quarkiverse.schematic.runtime.client.SchematicApi;
+import io.quarkiverse.schematic.runtime.logging.LogThrottle;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Answers flag checks: offline defaults, then the cache, then Schematic, then the flag default. Never fails because
  * of Schematic; callers validate arguments before they get here.
+ * <p>
+ * The {@code ...WithoutWaiting} methods serve a caller that must not wait for Schematic: the blocking API called on an
+ * event-loop thread. They answer from what is at hand (offline defaults, the cache, else flag defaults) and let a
+ * single-flag or listed-flags check continue in the background, so that the cache holds the answer next time.
  */
 public final class FlagEvaluator {
 
     static final String OFFLINE_REASON = "Offline mode: flag default";
     static final String FALLBACK_REASON = "Schematic could not answer: flag default";
     static final String NOT_FOUND_ERROR = "Flag not found in Schematic's answer";
+    static final String NOT_WAITED_REASON = "Not answered by Schematic on the event loop: flag default";
+    static final String NOT_WAITED_ERROR = "A blocking flag check cannot wait for Schematic on an event-loop thread:"
+            + " use ReactiveSchematicService there";
+    /** Key of a background fetch of every flag: no flag has an empty name. */
+    private static final String ALL_FLAGS = "";
+
+    private static final Logger LOG = Logger.getLogger(FlagEvaluator.class);
 
     private final SchematicApi api;
     private final FlagCheckCache cache;
@@ -33,6 +51,9 @@ public final class FlagEvaluator {
     private final boolean offline;
     private final FlagCheckListener listener;
     private final FallbackLog fallbackLog = new FallbackLog();
+    private final LogThrottle notWaitedLog = new LogThrottle(Duration.ofMinutes(1));
+    /** Background fetches in flight, so that a burst of event-loop checks for one key sends one request. */
+    private final Set<FlagCacheKey> fetching = ConcurrentHashMap.newKeySet();
 
     public FlagEvaluator(SchematicApi api, FlagCheckCache cache, FlagDefaults defaults, boolean offline,
             FlagCheckListener listener) {
@@ -73,11 +94,39 @@ public final class FlagEvaluator {
         if (hit != null) {
             return Uni.createFrom().item(hit);
         }
-        return policy.run("checkFlag", budget -> api.checkFlag(flag, new CheckFlagRequest(company, user), budget))
-                .map(envelope -> remote(flag, envelope == null ? null : envelope.data()))
-                .invoke(answer -> cache.put(company, user, answer))
+        return fetch(flag, company, user, policy)
                 .onFailure().recoverWithItem(failure -> fallback(flag, failure))
                 .invoke(listener::checked);
+    }
+
+    /** Asks Schematic and caches the answer. */
+    private Uni<FlagCheck> fetch(String flag, Map<String, String> company, Map<String, String> user,
+            CallPolicy policy) {
+        return policy.run("checkFlag", budget -> api.checkFlag(flag, new CheckFlagRequest(company, user), budget))
+                .map(envelope -> remote(flag, envelope == null ? null : envelope.data()))
+                .invoke(answer -> cache.put(company, user, answer));
+    }
+
+    /**
+     * {@link #check} for a caller that must not wait: the offline default, the cached answer, else the flag default
+     * at once while Schematic is asked in the background.
+     */
+    public FlagCheck checkWithoutWaiting(String flag, Map<String, String> company, Map<String, String> user,
+            CallPolicy policy) {
+        if (offline) {
+            FlagCheck answer = offline(flag);
+            listener.checked(answer);
+            return answer;
+        }
+        FlagCheck hit = cached(flag, company, user);
+        if (hit != null) {
+            return hit;
+        }
+        warnNotWaited("checkFlag");
+        inBackground(flag, company, user, () -> fetch(flag, company, user, policy));
+        FlagCheck answer = notWaited(flag);
+        listener.checked(answer);
+        return answer;
     }
 
     /** Every flag for these keys; on failure (or offline) the flags that have a default. */
@@ -88,6 +137,44 @@ public final class FlagEvaluator {
         return fetchAll(company, user, policy)
                 .map(all -> List.copyOf(all.values()))
                 .onFailure().recoverWithItem(failure -> each(defaults.all().keySet(), flag -> fallback(flag, failure)));
+    }
+
+    /**
+     * {@link #checkAll} for a caller that must not wait: the flags that have a default. Nothing is fetched: the cache
+     * cannot tell which flags exist, so a background request could not serve the next call either.
+     */
+    public List<FlagCheck> checkAllWithoutWaiting() {
+        if (offline) {
+            return each(defaults.all().keySet(), this::offline);
+        }
+        warnNotWaited("checkFlags");
+        List<FlagCheck> answers = each(defaults.all().keySet(), this::notWaited);
+        answers.forEach(listener::checked);
+        return answers;
+    }
+
+    /**
+     * {@link #checkSome} for a caller that must not wait: each flag from the cache, else its default, while one bulk
+     * request in the background fills the cache for the next call.
+     */
+    public List<FlagCheck> checkSomeWithoutWaiting(List<String> flags, Map<String, String> company,
+            Map<String, String> user, CallPolicy policy) {
+        if (offline) {
+            return each(flags, this::offline);
+        }
+        boolean missing = false;
+        List<FlagCheck> answers = new ArrayList<>(flags.size());
+        for (String flag : flags) {
+            FlagCheck hit = cache.get(flag, company, user);
+            missing |= hit == null;
+            answers.add(hit != null ? hit : notWaited(flag));
+        }
+        if (missing) {
+            warnNotWaited("checkFlags");
+            inBackground(ALL_FLAGS, company, user, () -> fetchAll(company, user, policy));
+        }
+        answers.forEach(listener::checked);
+        return List.copyOf(answers);
     }
 
     /**
@@ -160,6 +247,38 @@ public final class FlagEvaluator {
         String error = Failures.translate("checkFlag", failure).getMessage();
         fallbackLog.fallback(flag, value, error);
         return new FlagCheck(flag, value, FALLBACK_REASON, null, null, null, null, FlagSource.DEFAULT, error);
+    }
+
+    private FlagCheck notWaited(String flag) {
+        return new FlagCheck(flag, defaults.valueOf(flag), NOT_WAITED_REASON, null, null, null, null, FlagSource.DEFAULT,
+                NOT_WAITED_ERROR);
+    }
+
+    private void warnNotWaited(String operation) {
+        if (notWaitedLog.allow()) {
+            LOG.warnf("SchematicService.%s was called on an event-loop thread (%s), where it must not wait for"
+                    + " Schematic: answers the cache does not hold are flag defaults (source DEFAULT), and checks of"
+                    + " named flags ask Schematic in the background to fill the cache. Use ReactiveSchematicService on"
+                    + " the event loop, or run the caller on a worker thread (@Blocking, @RunOnVirtualThread)",
+                    operation, Thread.currentThread().getName());
+        }
+    }
+
+    /**
+     * Runs a fetch that fills the cache without anybody waiting for it; at most one per flag and keys at a time, and
+     * none when the cache is off (it would fill nothing).
+     */
+    private void inBackground(String flag, Map<String, String> company, Map<String, String> user,
+            Supplier<Uni<?>> fetch) {
+        FlagCacheKey key = FlagCacheKey.stored(flag, company, user);
+        if (!cache.enabled() || !fetching.add(key)) {
+            return;
+        }
+        fetch.get().onTermination().invoke(() -> fetching.remove(key)).subscribe().with(
+                answered -> {
+                },
+                failure -> LOG.debugf("Background flag check for an event-loop caller failed: %s",
+                        Failures.translate("checkFlag", failure).getMessage()));
     }
 
     private FlagCheck notFound(String flag) {

@@ -30,8 +30,10 @@ public class ApiStatus implements ApiCallListener {
     }
 
     /**
-     * @param lastAnswerAt when Schematic last answered (success or a 4xx refusal), epoch millis, {@code 0} if never
-     * @param lastFailureAt when a call last failed otherwise, epoch millis, {@code 0} if never
+     * @param lastAnswerAt when Schematic last answered (success, or a 4xx refusal of the request: not of the API key),
+     *        epoch millis, {@code 0} if never
+     * @param lastFailureAt when a call last failed otherwise (the key refused included), epoch millis, {@code 0} if
+     *        never
      * @param lastFailure how the latest call that reached for Schematic failed (a refusal by the open circuit
      *        breaker does not replace it: it is the cause worth reporting), or {@code null}
      * @param failuresSinceAnswer calls that failed since Schematic last answered

@@ -10,13 +10,16 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.quarkiverse.schematic.runtime.SchematicCore;
+import io.quarkiverse.schematic.runtime.client.ApiKeyRefusals;
+import io.quarkiverse.schematic.runtime.config.ConfigNames;
 import io.quarkiverse.schematic.runtime.config.SchematicConfig;
 import io.quarkiverse.schematic.runtime.events.EventStats;
 
 /**
- * Readiness of the Schematic connection: DOWN while the circuit breaker refuses calls after failures (flag checks then
- * answer from defaults), UP otherwise and always in offline mode. The data shows the latest outcomes and the event
- * buffer's counters; never the API key or a response body.
+ * Readiness of the Schematic connection: DOWN while Schematic refuses the API key (reason {@code unauthorized}) and
+ * while the circuit breaker refuses calls after failures (flag checks then answer from defaults), UP otherwise and
+ * always in offline mode. The data shows the latest outcomes and the event buffer's counters; never the API key or a
+ * response body.
  */
 @Readiness
 @ApplicationScoped
@@ -24,13 +27,18 @@ public class SchematicHealthCheck implements HealthCheck {
 
     static final String NAME = "Schematic";
 
+    /** The first word of the reason while Schematic refuses the API key. */
+    static final String UNAUTHORIZED = "unauthorized";
+
     private final SchematicCore core;
     private final ApiStatus status;
+    private final ApiKeyRefusals refusals;
     private final SchematicConfig config;
 
-    SchematicHealthCheck(SchematicCore core, ApiStatus status, SchematicConfig config) {
+    SchematicHealthCheck(SchematicCore core, ApiStatus status, ApiKeyRefusals refusals, SchematicConfig config) {
         this.core = core;
         this.status = status;
+        this.refusals = refusals;
         this.config = config;
     }
 
@@ -46,7 +54,11 @@ public class SchematicHealthCheck implements HealthCheck {
                 response.withData("lastFailureOutcome", api.lastFailure().tag());
             }
             response.withData("failuresSinceAnswer", api.failuresSinceAnswer());
-            if (api.circuitOpen(config.circuitBreaker().delay())) {
+            ApiKeyRefusals.Refusal refusal = refusals.recent();
+            if (refusal != null) {
+                response.down().withData("reason", UNAUTHORIZED + ": Schematic refused the API key (" + refusal.describe()
+                        + "); check " + ConfigNames.API_KEY + ". Flag checks answer from defaults, events stay queued");
+            } else if (api.circuitOpen(config.circuitBreaker().delay())) {
                 String cause = api.lastFailure() == null ? "" : " (" + api.lastFailure().tag() + ")";
                 response.down().withData("reason", "Recent calls to Schematic failed" + cause
                         + " and the circuit breaker is open: flag checks answer from defaults");

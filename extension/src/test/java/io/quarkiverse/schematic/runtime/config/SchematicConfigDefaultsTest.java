@@ -23,7 +23,7 @@ class SchematicConfigDefaultsTest {
 
         Map<String, String> defaults = translation.defaults();
         assertThat(defaults).containsKeys(ConfigNames.BASE_URL, ConfigNames.TIMEOUT, ConfigNames.MAX_RETRIES,
-                ConfigNames.property("events.max-retries"), ConfigNames.property("circuit-breaker.delay"));
+                ConfigNames.RETRY_DELAY, ConfigNames.property("circuit-breaker.delay"));
         defaults.forEach((property, sourceDefault) -> assertThat(sourceDefault)
                 .as("default of %s in SchematicClientConfigSource", property)
                 .isEqualTo(mappingDefault(property)));

@@ -74,6 +74,15 @@ class SchematicConfigValidatorTest {
     }
 
     @Test
+    void aBatchMayHoldAtMostTheHundredEventsTheCaptureServiceTakes() {
+        assertThat(problems("quarkus.schematic.api-key", "k", "quarkus.schematic.events.max-batch-size", "100")).isEmpty();
+        assertThat(problems("quarkus.schematic.api-key", "k", "quarkus.schematic.events.max-batch-size", "101"))
+                .singleElement().asString()
+                .startsWith("quarkus.schematic.events.max-batch-size must be between 1 and 100")
+                .endsWith("was 101");
+    }
+
+    @Test
     void theApiKeyIsNeverEchoed() {
         String key = "sch_live_very_secret";
         assertThat(problems("quarkus.schematic.api-key", key, "quarkus.schematic.base-url", "nope"))
