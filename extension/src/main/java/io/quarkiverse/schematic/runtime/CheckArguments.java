@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkiverse.schematic.CheckContext;
+import io.quarkiverse.schematic.Preflight;
+
 /**
  * Argument checks of the service methods (flag names and the company and user keys of a check). The public value
  * types check their own arguments with the same rules in {@code io.quarkiverse.schematic.Arguments}, which is
@@ -28,6 +31,28 @@ final class CheckArguments {
         List<String> checked = new ArrayList<>(flags.size());
         for (String flag : flags) {
             checked.add(flag(flag, "flags element"));
+        }
+        return checked;
+    }
+
+    static Preflight preflight(Preflight preflight) {
+        if (preflight == null) {
+            throw new IllegalArgumentException("preflight must not be null");
+        }
+        return preflight;
+    }
+
+    /** The contexts of a bulk check; each one validated its keys when it was created. */
+    static List<CheckContext> contexts(List<CheckContext> contexts) {
+        if (contexts == null) {
+            throw new IllegalArgumentException("contexts must not be null");
+        }
+        List<CheckContext> checked = new ArrayList<>(contexts.size());
+        for (CheckContext context : contexts) {
+            if (context == null) {
+                throw new IllegalArgumentException("contexts element must not be null");
+            }
+            checked.add(context);
         }
         return checked;
     }

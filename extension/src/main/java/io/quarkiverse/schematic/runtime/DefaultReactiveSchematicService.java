@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.quarkiverse.schematic.CheckContext;
 import io.quarkiverse.schematic.Company;
+import io.quarkiverse.schematic.CompanyFlags;
 import io.quarkiverse.schematic.CompanyUpsert;
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.Identify;
+import io.quarkiverse.schematic.Preflight;
 import io.quarkiverse.schematic.ReactiveSchematicService;
 import io.quarkiverse.schematic.RequestOptions;
 import io.quarkiverse.schematic.SchematicOfflineException;
@@ -54,9 +57,27 @@ public final class DefaultReactiveSchematicService implements ReactiveSchematicS
     }
 
     @Override
+    public Uni<FlagCheck> checkFlagDetails(String flag, Map<String, String> company, Map<String, String> user,
+            Preflight preflight) {
+        return core.flags().preflight(CheckArguments.flag(flag, "flag"), CheckArguments.keys(company, "company"),
+                CheckArguments.keys(user, "user"), CheckArguments.preflight(preflight), policy);
+    }
+
+    @Override
     public Uni<List<FlagCheck>> checkFlags(Map<String, String> company, Map<String, String> user) {
         return core.flags().checkAll(CheckArguments.keys(company, "company"), CheckArguments.keys(user, "user"),
                 policy);
+    }
+
+    @Override
+    public Uni<CompanyFlags> checkFlagsDetails(Map<String, String> company, Map<String, String> user) {
+        return core.flags().checkAllDetails(CheckArguments.keys(company, "company"), CheckArguments.keys(user, "user"),
+                policy);
+    }
+
+    @Override
+    public Uni<List<CompanyFlags>> checkFlagsBulk(List<CheckContext> contexts) {
+        return core.flags().checkBulk(CheckArguments.contexts(contexts), policy);
     }
 
     @Override
@@ -81,14 +102,14 @@ public final class DefaultReactiveSchematicService implements ReactiveSchematicS
         if (identify == null) {
             throw new IllegalArgumentException("identify must not be null");
         }
-        core.events().offer("identify", EventBodies.of(identify));
+        core.events().offer("identify", EventBodies.of(identify), EventBodies.options(identify));
     }
 
     void enqueue(Track track) {
         if (track == null) {
             throw new IllegalArgumentException("track must not be null");
         }
-        core.events().offer("track", EventBodies.of(track));
+        core.events().offer("track", EventBodies.of(track), EventBodies.options(track));
     }
 
     @Override

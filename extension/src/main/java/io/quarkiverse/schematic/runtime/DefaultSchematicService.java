@@ -3,10 +3,13 @@ package io.quarkiverse.schematic.runtime;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkiverse.schematic.CheckContext;
 import io.quarkiverse.schematic.Company;
+import io.quarkiverse.schematic.CompanyFlags;
 import io.quarkiverse.schematic.CompanyUpsert;
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.Identify;
+import io.quarkiverse.schematic.Preflight;
 import io.quarkiverse.schematic.RequestOptions;
 import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.Track;
@@ -41,8 +44,24 @@ public final class DefaultSchematicService implements SchematicService {
     }
 
     @Override
+    public FlagCheck checkFlagDetails(String flag, Map<String, String> company, Map<String, String> user,
+            Preflight preflight) {
+        return reactive.checkFlagDetails(flag, company, user, preflight).await().indefinitely();
+    }
+
+    @Override
     public List<FlagCheck> checkFlags(Map<String, String> company, Map<String, String> user) {
         return reactive.checkFlags(company, user).await().indefinitely();
+    }
+
+    @Override
+    public CompanyFlags checkFlagsDetails(Map<String, String> company, Map<String, String> user) {
+        return reactive.checkFlagsDetails(company, user).await().indefinitely();
+    }
+
+    @Override
+    public List<CompanyFlags> checkFlagsBulk(List<CheckContext> contexts) {
+        return reactive.checkFlagsBulk(contexts).await().indefinitely();
     }
 
     @Override

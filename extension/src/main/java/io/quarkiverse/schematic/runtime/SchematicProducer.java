@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.quarkiverse.schematic.OfflineEventListener;
+import io.quarkiverse.schematic.OfflineFlagSource;
 import io.quarkiverse.schematic.ReactiveSchematicService;
 import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.runtime.client.ApiCallListener;
@@ -28,6 +29,7 @@ import io.quarkiverse.schematic.runtime.flags.FlagCheckCache;
 import io.quarkiverse.schematic.runtime.flags.FlagCheckListener;
 import io.quarkiverse.schematic.runtime.flags.FlagDefaults;
 import io.quarkiverse.schematic.runtime.flags.FlagEvaluator;
+import io.quarkiverse.schematic.runtime.flags.OfflineAnswers;
 import io.quarkus.runtime.ShutdownEvent;
 
 /**
@@ -43,13 +45,13 @@ public class SchematicProducer {
     @Singleton
     SchematicCore core(SchematicConfig config, @RestClient SchematicApi client, @RestClient EventCaptureApi capture,
             Instance<FlagCheckListener> listeners, Instance<ApiCallListener> apiListeners,
-            Instance<OfflineEventListener> offlineListeners) {
+            Instance<OfflineEventListener> offlineListeners, Instance<OfflineFlagSource> offlineSources) {
         SchematicApi api = observed(client, apiListeners.stream().toList());
         FlagCheckCache cache = config.cache().enabled() && config.cache().maxSize() > 0
                 ? FlagCheckCache.bounded(config.cache().maxSize(), config.cache().ttl())
                 : FlagCheckCache.disabled();
         FlagEvaluator flags = new FlagEvaluator(api, cache, new FlagDefaults(config.flagDefaults()), config.offline(),
-                combined(listeners.stream().toList()));
+                combined(listeners.stream().toList()), new OfflineAnswers(offlineSources.stream().toList()));
         created = new SchematicCore(api, flags, events(config, capture, offlineListeners.stream().toList()), config.offline(),
                 config.maxRetries());
         return created;
@@ -58,8 +60,8 @@ public class SchematicProducer {
     private static EventSink events(SchematicConfig config, EventCaptureApi capture,
             List<OfflineEventListener> offlineListeners) {
         if (config.offline()) {
-            return new OfflineEventSink(offlineListeners.isEmpty() ? (type, body) -> {
-            } : (type, body) -> EventBodies.replay(body, offlineListeners));
+            return new OfflineEventSink(offlineListeners.isEmpty() ? event -> {
+            } : event -> EventBodies.replay(event, offlineListeners));
         }
         SchematicConfig.EventsConfig events = config.events();
         return new EventBuffer(batch -> capture.send(new EventBatch(batch)).await().indefinitely(),
