@@ -80,6 +80,15 @@ public record Entitlement(String featureId, String featureKey, EntitlementValueT
         return left.isPresent() && quantity <= left.getAsLong();
     }
 
+    /**
+     * Whether the action a preflight describes would fit, by this entitlement's figures: {@link #fits(long)} with the
+     * preflight's {@link Preflight#quantityFor(String) quantity} for this entitlement's event, or one unit when the
+     * preflight gives none or is {@code null} (a plain check asks whether one more use fits).
+     */
+    public boolean fits(Preflight preflight) {
+        return fits(Math.max(1, preflight == null ? 0 : preflight.quantityFor(eventName)));
+    }
+
     /** Whether usage has gone above the soft limit (never when there is no soft limit). */
     public boolean overSoftLimit() {
         return softLimit != null && usage != null && usage > softLimit;

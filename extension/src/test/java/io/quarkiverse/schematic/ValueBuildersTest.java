@@ -96,6 +96,12 @@ class ValueBuildersTest {
         assertThat(entitlement(EntitlementValueType.BOOLEAN, null, null).fits(1)).isFalse();
         assertThatThrownBy(() -> metered.fits(-1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("quantity");
+        assertThat(metered.fits((Preflight) null)).as("one more use").isTrue();
+        assertThat(metered.fits(Preflight.usage(2))).isTrue();
+        assertThat(metered.fits(Preflight.usage(3))).isFalse();
+        assertThat(metered.fits(Preflight.eventUsage("api-call", 3))).isFalse();
+        assertThat(metered.fits(Preflight.eventUsage("other", 3))).as("another event adds nothing").isTrue();
+        assertThat(entitlement(EntitlementValueType.NUMERIC, 100L, 100L).fits((Preflight) null)).isFalse();
     }
 
     private static Entitlement entitlement(EntitlementValueType type, Long allocation, Long usage) {

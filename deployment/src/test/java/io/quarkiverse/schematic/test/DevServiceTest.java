@@ -33,6 +33,7 @@ import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.Track;
 import io.quarkiverse.schematic.User;
 import io.quarkiverse.schematic.UserUpsert;
+import io.quarkiverse.schematic.docs.EntitlementsDocSnippets;
 import io.quarkiverse.schematic.runtime.devui.DevServiceProtocol;
 import io.quarkiverse.schematic.runtime.devui.SchematicDevUiService;
 import io.quarkus.test.QuarkusUnitTest;
@@ -44,7 +45,8 @@ class DevServiceTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withEmptyApplication()
+            .withApplicationRoot(jar -> jar.addClasses(EntitlementsDocSnippets.class,
+                    EntitlementsDocSnippets.UsageRecord.class))
             .overrideConfigKey("quarkus.schematic.cache.enabled", "false")
             .overrideConfigKey("quarkus.schematic.devservices.flags.\"beta\"", "true")
             .overrideConfigKey("quarkus.schematic.devservices.flags.\"a/b c\"", "true")
@@ -247,6 +249,27 @@ class DevServiceTest {
         assertThat(tokens.entitlement().usage()).isEqualTo(500);
         assertThat(tokens.entitlement().metricPeriod()).isEqualTo(MetricPeriod.CURRENT_DAY);
         assertThat(answers.get(0).plan()).isNull();
+    }
+
+    @Test
+    void theDocumentedPatternsWorkAgainstTheDevService() {
+        EntitlementsDocSnippets docs = new EntitlementsDocSnippets(schematic);
+        Map<String, String> company = Map.of("id", "docs-co");
+
+        assertThat(docs.canUseAdvancedReports(company, Map.of())).isFalse();
+        assertThat(docs.planBadge(company)).isEqualTo("No plan");
+        assertThat(docs.usageLabel(company)).startsWith("0 of 3 API calls used, resets ");
+        docs.recordApiCall(company, "req-1");
+        docs.recordApiCall(company, "req-1");
+        docs.importHistory(List.of(new EntitlementsDocSnippets.UsageRecord("h-1", company, 2,
+                Instant.now().minus(400, ChronoUnit.DAYS))));
+        assertThat(docs.usageLabel(company)).as("a retried request and last year's usage count nothing more")
+                .startsWith("1 of 3 API calls used");
+        assertThat(docs.runBatch(company, Map.of(), List.of("a", "b", "c"))).isFalse();
+        assertThat(docs.runBatch(company, Map.of(), List.of("a", "b"))).isTrue();
+        schematic.flush();
+        assertThat(docs.usageLabel(company)).startsWith("3 of 3 API calls used");
+        assertThat(docs.overTheLimit(List.of("fresh-docs-co", "docs-co"))).containsExactly("docs-co");
     }
 
     @SuppressWarnings("unchecked")

@@ -23,7 +23,8 @@ import io.quarkiverse.schematic.rules.RulesEntitlement;
  * The usage of the metered features of the dev service, per company, in memory. Track events with a feature's event
  * name raise the usage of their company in the period they happened in; a check for a company answers the
  * entitlement with the current usage, and is {@code true} while one more unit (or a preflight's quantity) fits in
- * the allocation. Companies are matched as Schematic matches keys: a check or event that shares any key/value pair
+ * the allocation ({@link Entitlement#fits(Preflight)}). Companies are matched as Schematic matches keys: a check or event that
+ * shares any key/value pair
  * with a company is that company.
  */
 final class DevMeter {
@@ -61,10 +62,9 @@ final class DevMeter {
         CompanyUsage counted = find(flag, company);
         long used = counted == null ? 0 : counted.current(feature.period(), now);
         RulesEntitlement entitlement = entitlement(feature, feature.allocationFor(company), used, now);
-        long quantity = Math.max(1, preflight == null ? 0 : preflight.quantityFor(feature.eventName()));
         Entitlement figures = entitlement.toEntitlement();
-        boolean allowed = figures.fits(quantity);
-        return new Metered(new DevFlags.Answer(flag, allowed, reason(figures, quantity, preflight != null, allowed)),
+        boolean allowed = figures.fits(preflight);
+        return new Metered(new DevFlags.Answer(flag, allowed, reason(figures, preflight, allowed)),
                 allowed ? RuleType.PLAN_ENTITLEMENT : RuleType.PLAN_ENTITLEMENT_USAGE_EXCEEDED, entitlement);
     }
 
@@ -78,17 +78,17 @@ final class DevMeter {
                 null, null, null, null, null, null, null);
     }
 
-    private static String reason(Entitlement figures, long quantity, boolean preflight, boolean allowed) {
+    private static String reason(Entitlement figures, Preflight preflight, boolean allowed) {
         if (figures.unlimited()) {
             return "Unlimited: " + figures.usage() + " used (dev service)";
         }
         String usage = figures.usage() + " of " + figures.allocation() + " used";
+        String asked = preflight == null ? "" : ", " + preflight.quantityFor(figures.eventName()) + " more asked";
         if (allowed) {
-            return "Within the allocation: " + usage + (preflight ? ", " + quantity + " more fit" : "")
-                    + " (dev service)";
+            return "Within the allocation: " + usage + asked + " (dev service)";
         }
-        return (preflight ? "Would exceed the allocation: " + usage + ", " + quantity + " more asked"
-                : "Allocation used up: " + usage) + " (dev service)";
+        return (preflight == null ? "Allocation used up: " : "Would exceed the allocation: ") + usage + asked
+                + " (dev service)";
     }
 
     /**
