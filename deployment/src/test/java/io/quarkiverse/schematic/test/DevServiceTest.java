@@ -33,7 +33,6 @@ import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.Track;
 import io.quarkiverse.schematic.User;
 import io.quarkiverse.schematic.UserUpsert;
-import io.quarkiverse.schematic.docs.EntitlementsDocSnippets;
 import io.quarkiverse.schematic.runtime.devui.DevServiceProtocol;
 import io.quarkiverse.schematic.runtime.devui.SchematicDevUiService;
 import io.quarkus.test.QuarkusUnitTest;

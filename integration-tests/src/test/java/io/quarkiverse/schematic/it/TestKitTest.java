@@ -100,9 +100,11 @@ class TestKitTest {
         Entitlement unlimited = new Entitlement("feat_exports", "exports", EntitlementValueType.UNLIMITED, null, 12L,
                 null, "export", null, MetricPeriod.CURRENT_MONTH, MonthReset.FIRST_OF_MONTH, null, null, null, null,
                 null, null, null, null, null);
-        kit.entitlement("api-calls", Map.of("id", "acme"), 99, 100)
-                .entitlement("api-calls", Map.of("id", "globex"), 100, 100)
-                .entitlement("exports", null, unlimited, true);
+        // tag::kit-entitlements[]
+        kit.entitlement("api-calls", Map.of("id", "acme"), 99, 100) // 99 of 100 used: on, a preflight of 2 is refused
+                .entitlement("api-calls", Map.of("id", "globex"), 100, 100) // used up: off
+                .entitlement("exports", null, unlimited, true); // this Entitlement and value, for every company
+        // end::kit-entitlements[]
 
         FlagCheck acme = schematic.checkFlagDetails("api-calls", Map.of("id", "acme", "region", "eu"), Map.of());
         assertThat(acme.value()).isTrue();

@@ -1,4 +1,4 @@
-package io.quarkiverse.schematic.docs;
+package io.quarkiverse.schematic.test;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,21 +21,21 @@ import io.quarkiverse.schematic.TrialStatus;
  * here and run against the dev service by {@code DevServiceTest.theDocumentedPatternsWorkAgainstTheDevService}. Keep
  * the page and this class in step.
  */
-public class EntitlementsDocSnippets {
+class EntitlementsDocSnippets {
 
     private final SchematicService schematic;
 
-    public EntitlementsDocSnippets(SchematicService schematic) {
+    EntitlementsDocSnippets(SchematicService schematic) {
         this.schematic = schematic;
     }
 
     // tag::gate-by-plan[]
-    public boolean canUseAdvancedReports(Map<String, String> company, Map<String, String> user) {
+    boolean canUseAdvancedReports(Map<String, String> company, Map<String, String> user) {
         // the plan grants the feature: a plan entitlement rule in Schematic turns the flag on
         return schematic.checkFlag("advanced-reports", company, user);
     }
 
-    public String planBadge(Map<String, String> company) {
+    String planBadge(Map<String, String> company) {
         CompanyFlags all = schematic.checkFlagsDetails(company, Map.of()); // one request: flags, plan, credits
         CompanyPlan plan = all.plan();
         if (plan == null) {
@@ -50,7 +50,7 @@ public class EntitlementsDocSnippets {
     // end::gate-by-plan[]
 
     // tag::usage-label[]
-    public String usageLabel(Map<String, String> company) {
+    String usageLabel(Map<String, String> company) {
         FlagCheck check = schematic.checkFlagDetails("api-calls", company, Map.of());
         Entitlement entitlement = check.entitlement();
         if (entitlement == null) {
@@ -69,7 +69,7 @@ public class EntitlementsDocSnippets {
 
     // tag::preflight[]
     /** Runs a batch of API calls only if all of them fit in what is left of the company's allocation. */
-    public boolean runBatch(Map<String, String> company, Map<String, String> user, List<String> calls) {
+    boolean runBatch(Map<String, String> company, Map<String, String> user, List<String> calls) {
         // the size comes from our own data, never from the caller's request: Schematic trusts it as given
         boolean allowed = schematic.checkFlag("api-calls", company, user, Preflight.usage(calls.size()));
         if (!allowed) {
@@ -83,17 +83,17 @@ public class EntitlementsDocSnippets {
 
     // tag::meter[]
     /** Called once per API request; a retried request carries the same id and is counted once. */
-    public void recordApiCall(Map<String, String> company, String requestId) {
+    void recordApiCall(Map<String, String> company, String requestId) {
         schematic.track(Track.event("api-call").company(company).idempotencyKey("api-call-" + requestId));
     }
     // end::meter[]
 
     // tag::backfill[]
-    public record UsageRecord(String id, Map<String, String> company, long quantity, Instant at) {
+    record UsageRecord(String id, Map<String, String> company, long quantity, Instant at) {
     }
 
     /** Imports usage recorded before the application used Schematic: counted at its time, not billed. */
-    public void importHistory(List<UsageRecord> records) {
+    void importHistory(List<UsageRecord> records) {
         for (UsageRecord record : records) {
             schematic.track(Track.event("api-call").company(record.company()).quantity(record.quantity())
                     .sentAt(record.at()).trustedClientClock(true).backfill(true)
@@ -105,7 +105,7 @@ public class EntitlementsDocSnippets {
 
     // tag::bulk[]
     /** The companies of a list that have used up their API calls, in one request per 100 companies. */
-    public List<String> overTheLimit(List<String> companyIds) {
+    List<String> overTheLimit(List<String> companyIds) {
         List<CheckContext> contexts = companyIds.stream().map(id -> CheckContext.company(Map.of("id", id))).toList();
         List<CompanyFlags> answers = schematic.checkFlagsBulk(contexts); // one answer per context, in order
         List<String> over = new ArrayList<>();
