@@ -155,11 +155,13 @@ export class QwcSchematic extends LitElement {
             return html`<div class="muted">No flag checks yet.</div>`;
         }
         return html`<table>
-            <tr><th>At</th><th>Flag</th><th>Value</th><th>Source</th><th>Company id</th><th>User id</th><th>Reason</th></tr>
+            <tr><th>At</th><th>Flag</th><th>Value</th><th>Source</th><th>Company id</th><th>User id</th><th>Usage</th>
+                <th>Reason</th></tr>
             ${this._checks.map(check => html`<tr>
                 <td>${check.at}</td><td>${check.flag}</td>
                 <td class=${check.value ? 'on' : 'off'}>${check.value}</td>
                 <td>${check.source}</td><td>${check.companyId ?? ''}</td><td>${check.userId ?? ''}</td>
+                <td>${check.usage ?? ''}</td>
                 <td>${check.reason ?? ''}${check.error ? html` <span class="off">${check.error}</span>` : ''}</td>
             </tr>`)}
         </table>`;

@@ -219,6 +219,8 @@ class DevServiceTest {
         assertThat(usage()).filteredOn(feature -> feature.get("feature").equals("api-calls")).singleElement()
                 .satisfies(feature -> assertThat(feature.get("companies")).asInstanceOf(InstanceOfAssertFactories.LIST)
                         .contains(Map.of("keys", company, "usage", 3, "allocation", 3)));
+        assertThat(devUi.getRecentChecks()).anySatisfy(row -> assertThat(row).containsEntry("flag", "api-calls")
+                .containsEntry("usage", "3 / 3").containsEntry("ruleType", "PLAN_ENTITLEMENT_USAGE_EXCEEDED"));
         devUi.resetUsage("api-calls");
         FlagCheck afterReset = schematic.checkFlagDetails("api-calls", company, Map.of());
         assertThat(afterReset.value()).isTrue();

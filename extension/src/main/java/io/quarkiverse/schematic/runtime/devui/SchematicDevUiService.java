@@ -11,6 +11,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import io.quarkiverse.schematic.Entitlement;
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.runtime.SchematicCore;
 import io.quarkiverse.schematic.runtime.config.ConfigNames;
@@ -142,9 +143,23 @@ public class SchematicDevUiService {
             row.put("companyId", check.companyId());
             row.put("userId", check.userId());
             row.put("error", check.error());
+            row.put("ruleType", check.ruleType() == null ? null : check.ruleType().name());
+            row.put("usage", usageOf(check.entitlement()));
             rows.add(row);
         }
         return rows;
+    }
+
+    /** "usage / allocation" of an entitlement ("usage (unlimited)", "usage" without allocation), or {@code null}. */
+    private static String usageOf(Entitlement entitlement) {
+        if (entitlement == null) {
+            return null;
+        }
+        if (entitlement.unlimited()) {
+            return entitlement.usage() + " (unlimited)";
+        }
+        return entitlement.allocation() == null ? String.valueOf(entitlement.usage())
+                : entitlement.usage() + " / " + entitlement.allocation();
     }
 
     /** The flag checks the dev service answered, with the company and user keys they carried; empty without it. */
