@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.quarkiverse.schematic.CheckContext;
 import io.quarkiverse.schematic.Entitlement;
 import io.quarkiverse.schematic.EntitlementValueType;
 import io.quarkiverse.schematic.FlagCheck;
@@ -84,7 +85,7 @@ public class SchematicTestKit implements OfflineEventListener, OfflineFlagSource
      * more unit fits in the allocation; a {@link Preflight preflight} check while its quantity fits.
      *
      * @param company keys the checked company must have (all of them); {@code null} or empty: every check
-     * @throws IllegalArgumentException if {@code flag} is blank or a number is negative
+     * @throws IllegalArgumentException if {@code flag} is blank, a company key is blank or a number is negative
      */
     public SchematicTestKit entitlement(String flag, Map<String, String> company, long usage, long allocation) {
         if (usage < 0 || allocation < 0) {
@@ -100,7 +101,7 @@ public class SchematicTestKit implements OfflineEventListener, OfflineFlagSource
      * this entitlement (any value type, credits, limits and reset time), preflight checks included.
      *
      * @param company keys the checked company must have (all of them); {@code null} or empty: every check
-     * @throws IllegalArgumentException if {@code flag} is blank or {@code entitlement} is null
+     * @throws IllegalArgumentException if {@code flag} is blank, a company key is blank or {@code entitlement} is null
      */
     public SchematicTestKit entitlement(String flag, Map<String, String> company, Entitlement entitlement,
             boolean value) {
@@ -115,7 +116,8 @@ public class SchematicTestKit implements OfflineEventListener, OfflineFlagSource
         if (flag == null || flag.isBlank()) {
             throw new IllegalArgumentException("flag must not be null or blank");
         }
-        TestEntitlement set = new TestEntitlement(company == null ? Map.of() : Map.copyOf(company), entitlement, value);
+        // validated (no blank key names or values) and copied as a check context's keys are
+        TestEntitlement set = new TestEntitlement(CheckContext.company(company).company(), entitlement, value);
         List<TestEntitlement> forFlag = entitlements.computeIfAbsent(flag, key -> new CopyOnWriteArrayList<>());
         forFlag.removeIf(old -> old.company().equals(set.company()));
         forFlag.add(0, set);

@@ -3,6 +3,7 @@ package io.quarkiverse.schematic.deployment.devservices;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,11 +167,19 @@ final class DevApiHandler implements HttpHandler {
     /** Counts a track event at its time: {@code sent_at} with a trusted client clock, else now. */
     private void meter(Map<String, Object> event) {
         Map<String, Object> track = Exchanges.object(event, "body");
-        Instant time = Boolean.TRUE.equals(event.get("trusted_client_clock")) && event.get("sent_at") != null
-                ? OffsetDateTime.parse(event.get("sent_at").toString()).toInstant()
+        Instant time = Boolean.TRUE.equals(event.get("trusted_client_clock")) ? timeOf(event.get("sent_at"))
                 : Instant.now();
         Long quantity = track.get("quantity") instanceof Number number ? number.longValue() : null;
         state.meter().tracked(String.valueOf(track.get("event")), Exchanges.keys(track, "company"), quantity, time);
+    }
+
+    /** An RFC 3339 time; now when it is missing or unreadable (the event is still recorded and counted). */
+    private static Instant timeOf(Object text) {
+        try {
+            return text == null ? Instant.now() : OffsetDateTime.parse(text.toString()).toInstant();
+        } catch (DateTimeParseException unreadable) {
+            return Instant.now();
+        }
     }
 
     private static String name(Map<String, Object> body) {

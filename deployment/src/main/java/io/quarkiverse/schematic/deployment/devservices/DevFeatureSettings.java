@@ -1,7 +1,11 @@
 package io.quarkiverse.schematic.deployment.devservices;
 
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
+
+import io.quarkiverse.schematic.runtime.config.ConfigNames;
+import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * The configuration of one metered feature of the dev service, as an immutable value (part of
@@ -21,13 +25,32 @@ record DevFeatureSettings(String flag, Long allocation, Map<String, Long> compan
         companyAllocations = Map.copyOf(companyAllocations);
     }
 
+    /**
+     * @throws ConfigurationException naming the property, for a negative allocation or soft limit
+     */
     static Map<String, DevFeatureSettings> of(Map<String, SchematicDevServicesConfig.MeteredFeature> features) {
         Map<String, DevFeatureSettings> settings = new TreeMap<>();
-        features.forEach((flag, feature) -> settings.put(flag, new DevFeatureSettings(flag,
-                feature.allocation().isPresent() ? feature.allocation().getAsLong() : null, feature.companies(),
-                feature.eventName().filter(name -> !name.isBlank()).orElse(flag), feature.period(),
-                feature.softLimit().isPresent() ? feature.softLimit().getAsLong() : null)));
+        features.forEach((flag, feature) -> {
+            String prefix = ConfigNames.property("devservices.features.\"" + flag + "\".");
+            feature.companies().forEach((company, allocation) -> notNegative(allocation,
+                    prefix + "companies.\"" + company + "\""));
+            settings.put(flag, new DevFeatureSettings(flag,
+                    notNegative(feature.allocation(), prefix + "allocation"), feature.companies(),
+                    feature.eventName().filter(name -> !name.isBlank()).orElse(flag), feature.period(),
+                    notNegative(feature.softLimit(), prefix + "soft-limit")));
+        });
         return settings;
+    }
+
+    private static Long notNegative(OptionalLong value, String property) {
+        return value.isPresent() ? notNegative(value.getAsLong(), property) : null;
+    }
+
+    private static Long notNegative(long value, String property) {
+        if (value < 0) {
+            throw new ConfigurationException(property + " must not be negative, was " + value);
+        }
+        return value;
     }
 
     /** The allocation of the company with these keys: its own when configured, else the feature's. */
