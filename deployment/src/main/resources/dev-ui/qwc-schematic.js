@@ -6,7 +6,8 @@ import '@vaadin/details';
 
 /**
  * Schematic card page: configuration in effect (API key masked by the server), flags of the dev service with a
- * toggle, recent flag checks, event buffer and the events the dev service received.
+ * toggle, usage of its metered features against their allocation with a reset, recent flag checks, event buffer and
+ * the events the dev service received.
  */
 export class QwcSchematic extends LitElement {
 
@@ -21,12 +22,17 @@ export class QwcSchematic extends LitElement {
         .on { color: var(--lumo-success-text-color); }
         .off { color: var(--lumo-error-text-color); }
         pre { margin: 0; font-size: var(--lumo-font-size-xs); white-space: pre-wrap; }
+        .meter { display: inline-block; width: 10em; height: 0.6em; background: var(--lumo-contrast-10pct);
+            border-radius: 0.3em; overflow: hidden; vertical-align: middle; margin-right: 0.5em; }
+        .meter > div { height: 100%; background: var(--lumo-success-color); }
+        .meter > div.full { background: var(--lumo-error-color); }
     `;
 
     static properties = {
         _devService: { state: true },
         _config: { state: true },
         _flags: { state: true },
+        _usage: { state: true },
         _checks: { state: true },
         _served: { state: true },
         _stats: { state: true },
@@ -45,14 +51,16 @@ export class QwcSchematic extends LitElement {
             this.jsonRpc.isDevServiceRunning(),
             this.jsonRpc.getConfiguration(),
             this.jsonRpc.getFlags(),
+            this.jsonRpc.getUsage(),
             this.jsonRpc.getRecentChecks(),
             this.jsonRpc.getDevServiceChecks(),
             this.jsonRpc.getEventStats(),
             this.jsonRpc.getRecentEvents()
-        ]).then(([devService, config, flags, checks, served, stats, events]) => {
+        ]).then(([devService, config, flags, usage, checks, served, stats, events]) => {
             this._devService = devService.result;
             this._config = config.result;
             this._flags = flags.result;
+            this._usage = usage.result;
             this._checks = checks.result;
             this._served = served.result;
             this._stats = stats.result;
@@ -66,11 +74,20 @@ export class QwcSchematic extends LitElement {
             .catch(error => this._error = JSON.stringify(error));
     }
 
+    _resetUsage(feature) {
+        this.jsonRpc.resetUsage({ feature: feature })
+            .then(response => this._usage = response.result)
+            .catch(error => this._error = JSON.stringify(error));
+    }
+
     render() {
         return html`
             <div><vaadin-button @click=${() => this._refresh()}>Refresh</vaadin-button>
                 ${this._error ? html`<span class="off">${this._error}</span>` : ''}</div>
             ${this._renderFlags()}
+            ${this._devService && this._usage && this._usage.length > 0 ? html`
+                <vaadin-details summary="Metered features: usage per company" opened>${this._renderUsage()}</vaadin-details>`
+                : ''}
             <vaadin-details summary="Recent flag checks of the application" opened>${this._renderChecks()}</vaadin-details>
             <vaadin-details summary="Event buffer" opened>${this._renderStats()}</vaadin-details>
             ${this._devService ? html`
@@ -101,6 +118,34 @@ export class QwcSchematic extends LitElement {
         </table>`;
     }
 
+    _renderUsage() {
+        return html`${this._usage.map(feature => html`
+            <div>
+                <b>${feature.feature}</b>
+                <span class="muted">metered by track events "${feature.eventName}", ${feature.period}${feature.resetsAt
+                    ? html`, starts again at ${feature.resetsAt}` : ''}</span>
+                <vaadin-button theme="small" @click=${() => this._resetUsage(feature.feature)}>Reset usage</vaadin-button>
+            </div>
+            ${feature.companies.length === 0
+                ? html`<div class="muted">No usage yet: track an event named "${feature.eventName}" with company keys.</div>`
+                : html`<table>
+                    <tr><th>Company keys</th><th>Usage / allocation</th></tr>
+                    ${feature.companies.map(company => html`<tr>
+                        <td>${JSON.stringify(company.keys)}</td>
+                        <td>${this._meter(company.usage, company.allocation)}</td>
+                    </tr>`)}
+                </table>`}`)}`;
+    }
+
+    _meter(usage, allocation) {
+        if (allocation === null || allocation === undefined) {
+            return html`${usage} (unlimited)`;
+        }
+        const percent = allocation === 0 ? 100 : Math.min(100, Math.round(usage * 100 / allocation));
+        return html`<span class="meter"><div class=${usage >= allocation ? 'full' : ''} style="width: ${percent}%"></div></span>
+            <span class=${usage >= allocation ? 'off' : ''}>${usage} / ${allocation}</span>`;
+    }
+
     _overrides(values) {
         return Object.entries(values || {}).map(([key, value]) => `${key}=${value}`).join(', ');
     }
@@ -110,11 +155,13 @@ export class QwcSchematic extends LitElement {
             return html`<div class="muted">No flag checks yet.</div>`;
         }
         return html`<table>
-            <tr><th>At</th><th>Flag</th><th>Value</th><th>Source</th><th>Company id</th><th>User id</th><th>Reason</th></tr>
+            <tr><th>At</th><th>Flag</th><th>Value</th><th>Source</th><th>Company id</th><th>User id</th><th>Usage</th>
+                <th>Reason</th></tr>
             ${this._checks.map(check => html`<tr>
                 <td>${check.at}</td><td>${check.flag}</td>
                 <td class=${check.value ? 'on' : 'off'}>${check.value}</td>
                 <td>${check.source}</td><td>${check.companyId ?? ''}</td><td>${check.userId ?? ''}</td>
+                <td>${check.usage ?? ''}</td>
                 <td>${check.reason ?? ''}${check.error ? html` <span class="off">${check.error}</span>` : ''}</td>
             </tr>`)}
         </table>`;

@@ -7,6 +7,10 @@ import java.util.OptionalLong;
 /**
  * What a company is entitled to for one feature, and how much of it is used: the figures a usage page or an "8 of 10
  * seats" label needs. Numbers Schematic did not send are {@code null}.
+ * <p>
+ * A check's {@link FlagCheck#entitlement()} carries the company's current figures, also for a preflight check (whose
+ * value alone reflects the hypothetical usage). Answers of the cache keep the figures of the moment Schematic
+ * answered: up to {@code quarkus.schematic.cache.ttl} old.
  *
  * @param featureId Schematic id of the feature
  * @param featureKey key of the feature's flag
@@ -54,6 +58,35 @@ public record Entitlement(String featureId, String featureKey, EntitlementValueT
         }
         long used = usage == null ? 0 : usage;
         return OptionalLong.of(Math.max(0, allocation - used));
+    }
+
+    /**
+     * Whether {@code quantity} more would fit in the allocation, by this entitlement's figures: always when the
+     * entitlement is unlimited, never without an allocation, otherwise when usage plus {@code quantity} stays within
+     * the allocation. This is arithmetic on the figures of an answer (to show what is left, or grey out a button);
+     * whether an action is allowed is the check's value, which Schematic decides, or a
+     * {@link Preflight preflight} check.
+     *
+     * @throws IllegalArgumentException if {@code quantity} is negative
+     */
+    public boolean fits(long quantity) {
+        if (quantity < 0) {
+            throw new IllegalArgumentException("quantity must not be negative, was " + quantity);
+        }
+        if (unlimited()) {
+            return true;
+        }
+        OptionalLong left = remaining();
+        return left.isPresent() && quantity <= left.getAsLong();
+    }
+
+    /**
+     * Whether the action a preflight describes would fit, by this entitlement's figures: {@link #fits(long)} with the
+     * preflight's {@link Preflight#quantityFor(String) quantity} for this entitlement's event, or one unit when the
+     * preflight gives none or is {@code null} (a plain check asks whether one more use fits).
+     */
+    public boolean fits(Preflight preflight) {
+        return fits(Math.max(1, preflight == null ? 0 : preflight.quantityFor(eventName)));
     }
 
     /** Whether usage has gone above the soft limit (never when there is no soft limit). */

@@ -20,15 +20,17 @@ public final class Identify {
     private final Map<String, String> companyKeys;
     private final String companyName;
     private final Map<String, Object> companyTraits;
+    private final String idempotencyKey;
 
     private Identify(Map<String, String> keys, String name, Map<String, Object> traits, Map<String, String> companyKeys,
-            String companyName, Map<String, Object> companyTraits) {
+            String companyName, Map<String, Object> companyTraits, String idempotencyKey) {
         this.keys = keys;
         this.name = name;
         this.traits = traits;
         this.companyKeys = companyKeys;
         this.companyName = companyName;
         this.companyTraits = companyTraits;
+        this.idempotencyKey = idempotencyKey;
     }
 
     /**
@@ -37,17 +39,19 @@ public final class Identify {
      * @throws IllegalArgumentException if {@code keys} is null, empty or has a blank name or value
      */
     public static Identify user(Map<String, String> keys) {
-        return new Identify(Arguments.requireKeys(keys, "keys"), null, Map.of(), Map.of(), null, Map.of());
+        return new Identify(Arguments.requireKeys(keys, "keys"), null, Map.of(), Map.of(), null, Map.of(), null);
     }
 
     /** The display name of the user. */
     public Identify name(String name) {
-        return new Identify(keys, Arguments.requireText(name, "name"), traits, companyKeys, companyName, companyTraits);
+        return new Identify(keys, Arguments.requireText(name, "name"), traits, companyKeys, companyName, companyTraits,
+                idempotencyKey);
     }
 
     /** Traits of the user: string, number, boolean or null values. */
     public Identify traits(Map<String, ?> traits) {
-        return new Identify(keys, name, Arguments.traits(traits, "traits"), companyKeys, companyName, companyTraits);
+        return new Identify(keys, name, Arguments.traits(traits, "traits"), companyKeys, companyName, companyTraits,
+                idempotencyKey);
     }
 
     /** The company of the user, by its keys; {@code null} or empty: no company. */
@@ -61,7 +65,19 @@ public final class Identify {
      */
     public Identify company(Map<String, String> companyKeys, String companyName, Map<String, ?> companyTraits) {
         return new Identify(keys, name, traits, Arguments.optionalKeys(companyKeys, "companyKeys"), companyName,
-                Arguments.traits(companyTraits, "companyTraits"));
+                Arguments.traits(companyTraits, "companyTraits"), idempotencyKey);
+    }
+
+    /**
+     * A key of your choosing that identifies this event: Schematic handles an event once per key (it drops a repeat
+     * within 24 hours). Without it the extension sends a random key, fixed before the first attempt, which covers its
+     * own retries only.
+     *
+     * @throws IllegalArgumentException if {@code idempotencyKey} is null or blank
+     */
+    public Identify idempotencyKey(String idempotencyKey) {
+        return new Identify(keys, name, traits, companyKeys, companyName, companyTraits,
+                Arguments.requireText(idempotencyKey, "idempotencyKey"));
     }
 
     public Map<String, String> keys() {
@@ -89,21 +105,28 @@ public final class Identify {
         return companyTraits;
     }
 
+    /** The caller's idempotency key, or {@code null} when the extension chooses one. */
+    public String idempotencyKey() {
+        return idempotencyKey;
+    }
+
     /** Equal when every field is equal, so that tests can compare the events an application sent. */
     @Override
     public boolean equals(Object other) {
         return this == other || other instanceof Identify that && keys.equals(that.keys) && Objects.equals(name, that.name)
                 && traits.equals(that.traits) && companyKeys.equals(that.companyKeys)
-                && Objects.equals(companyName, that.companyName) && companyTraits.equals(that.companyTraits);
+                && Objects.equals(companyName, that.companyName) && companyTraits.equals(that.companyTraits)
+                && Objects.equals(idempotencyKey, that.idempotencyKey);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(keys, name, traits, companyKeys, companyName, companyTraits);
+        return Objects.hash(keys, name, traits, companyKeys, companyName, companyTraits, idempotencyKey);
     }
 
     @Override
     public String toString() {
-        return "Identify[keys=" + keys + ", name=" + name + ", companyKeys=" + companyKeys + "]";
+        return "Identify[keys=" + keys + ", name=" + name + ", companyKeys=" + companyKeys
+                + (idempotencyKey == null ? "" : ", idempotencyKey=" + idempotencyKey) + "]";
     }
 }

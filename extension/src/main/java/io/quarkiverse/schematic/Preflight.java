@@ -68,6 +68,7 @@ public final class Preflight {
         return new Preflight(usage, eventSubtype, eventQuantity, Map.copyOf(costs));
     }
 
+    /** The hypothetical usage, when given. */
     public OptionalLong usage() {
         return usage == null ? OptionalLong.empty() : OptionalLong.of(usage);
     }
@@ -80,6 +81,17 @@ public final class Preflight {
     /** How many hypothetical track events; present exactly when {@link #eventSubtype()} is. */
     public OptionalLong eventQuantity() {
         return eventQuantity == null ? OptionalLong.empty() : OptionalLong.of(eventQuantity);
+    }
+
+    /**
+     * The hypothetical quantity this preflight adds to a feature metered by the track event {@code eventName}: the
+     * event usage when its subtype is that event, otherwise the plain usage; 0 when neither is given.
+     */
+    public long quantityFor(String eventName) {
+        if (eventQuantity != null && eventSubtype.equals(eventName)) {
+            return eventQuantity;
+        }
+        return usage == null ? 0 : usage;
     }
 
     /** Credits spent, by credit id (never {@code null}). */

@@ -21,7 +21,31 @@ public interface ReactiveSchematicService {
 
     Uni<FlagCheck> checkFlagDetails(String flag, Map<String, String> company, Map<String, String> user);
 
+    default Uni<Boolean> checkFlag(String flag, Map<String, String> company, Map<String, String> user,
+            Preflight preflight) {
+        return checkFlagDetails(flag, company, user, preflight).map(FlagCheck::value);
+    }
+
+    /**
+     * A preflight check, as {@link SchematicService#checkFlagDetails(String, Map, Map, Preflight)}: never cached, and
+     * the preflight values must not come from an untrusted caller when the answer gates access.
+     *
+     * @throws IllegalArgumentException if {@code preflight} is null (thrown by this call, not through the {@code Uni})
+     */
+    Uni<FlagCheck> checkFlagDetails(String flag, Map<String, String> company, Map<String, String> user,
+            Preflight preflight);
+
     Uni<List<FlagCheck>> checkFlags(Map<String, String> company, Map<String, String> user);
+
+    /** As {@link SchematicService#checkFlagsDetails(Map, Map)}: every flag, the plan and the credit balances. */
+    Uni<CompanyFlags> checkFlagsDetails(Map<String, String> company, Map<String, String> user);
+
+    /**
+     * As {@link SchematicService#checkFlagsBulk(List)}: one answer per context, in order.
+     *
+     * @throws IllegalArgumentException if {@code contexts} or one of its elements is null (thrown by this call)
+     */
+    Uni<List<CompanyFlags>> checkFlagsBulk(List<CheckContext> contexts);
 
     Uni<List<FlagCheck>> checkFlags(List<String> flags, Map<String, String> company, Map<String, String> user);
 

@@ -33,15 +33,56 @@ public interface SchematicService {
     }
 
     /**
-     * The value of a flag for a company and/or user, with its reason and source.
+     * The value of a flag for a company and/or user, with its reason and source, and for an entitlement the rule type
+     * and the company's {@link Entitlement} (allocation, usage, limits, credits).
      */
     FlagCheck checkFlagDetails(String flag, Map<String, String> company, Map<String, String> user);
+
+    /**
+     * Whether an action of the given size would be allowed; see
+     * {@link #checkFlagDetails(String, Map, Map, Preflight)}.
+     */
+    default boolean checkFlag(String flag, Map<String, String> company, Map<String, String> user,
+            Preflight preflight) {
+        return checkFlagDetails(flag, company, user, preflight).value();
+    }
+
+    /**
+     * A preflight check: whether an action of the given size would be allowed, asked before doing it, for example
+     * {@code checkFlagDetails("exports", company, user, Preflight.usage(500))}. Only the value reflects the
+     * hypothetical usage; the entitlement figures stay the company's current ones. Always asks Schematic: a preflight
+     * answer depends on its size, so it is neither served from nor stored in the cache. When Schematic cannot answer
+     * it falls back like any check (flag default, with {@link FlagCheck#source()} and {@link FlagCheck#error()}).
+     * <p>
+     * <strong>The preflight values are asserted by the caller</strong> and taken as given: never take them from an
+     * untrusted client (a request parameter, a browser) when the answer gates access.
+     *
+     * @throws IllegalArgumentException if {@code preflight} is null (negative sizes are already refused by
+     *         {@link Preflight})
+     */
+    FlagCheck checkFlagDetails(String flag, Map<String, String> company, Map<String, String> user, Preflight preflight);
 
     /**
      * Every flag of the environment for a company and/or user, as Schematic evaluates them. In offline mode or when
      * Schematic cannot answer: the configured flag defaults.
      */
     List<FlagCheck> checkFlags(Map<String, String> company, Map<String, String> user);
+
+    /**
+     * Every flag for a company and/or user, with the company's plan and credit balances, from the same single request
+     * as {@link #checkFlags(Map, Map)}. In offline mode or when Schematic cannot answer: the configured flag defaults,
+     * no plan and no balances.
+     */
+    CompanyFlags checkFlagsDetails(Map<String, String> company, Map<String, String> user);
+
+    /**
+     * Every flag for each of many companies and/or users, one answer per context in the same order, in as few
+     * requests as Schematic allows (at most 100 contexts each; larger lists are split transparently). Each answer also
+     * fills the cache for its context. A part that Schematic cannot answer gets the configured flag defaults.
+     *
+     * @throws IllegalArgumentException if {@code contexts} or one of its elements is null
+     */
+    List<CompanyFlags> checkFlagsBulk(List<CheckContext> contexts);
 
     /**
      * These flags for a company and/or user, in the requested order. Served from the cache when every one of them is

@@ -1,5 +1,6 @@
 package io.quarkiverse.schematic;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -12,6 +13,10 @@ import java.util.OptionalLong;
  * <pre>
  * schematic.track(Track.event("query-tokens").company(Map.of("id", "acme")).quantity(1500));
  * </pre>
+ *
+ * Delivery options: {@link #idempotencyKey(String)} makes a retried or repeated event count once;
+ * {@link #sentAt(Instant)} with {@link #trustedClientClock(boolean)} gives the time the usage happened; and
+ * {@link #backfill(boolean)} records historical usage, which needs the trusted clock.
  */
 public final class Track {
 
@@ -20,14 +25,22 @@ public final class Track {
     private final Map<String, String> user;
     private final Map<String, Object> traits;
     private final Long quantity;
+    private final String idempotencyKey;
+    private final Instant sentAt;
+    private final boolean trustedClientClock;
+    private final boolean backfill;
 
     private Track(String event, Map<String, String> company, Map<String, String> user, Map<String, Object> traits,
-            Long quantity) {
+            Long quantity, String idempotencyKey, Instant sentAt, boolean trustedClientClock, boolean backfill) {
         this.event = event;
         this.company = company;
         this.user = user;
         this.traits = traits;
         this.quantity = quantity;
+        this.idempotencyKey = idempotencyKey;
+        this.sentAt = sentAt;
+        this.trustedClientClock = trustedClientClock;
+        this.backfill = backfill;
     }
 
     /**
@@ -36,22 +49,26 @@ public final class Track {
      * @throws IllegalArgumentException if {@code event} is null or blank
      */
     public static Track event(String event) {
-        return new Track(Arguments.requireText(event, "event"), Map.of(), Map.of(), Map.of(), null);
+        return new Track(Arguments.requireText(event, "event"), Map.of(), Map.of(), Map.of(), null, null, null, false,
+                false);
     }
 
     /** The company the event belongs to, by its keys; {@code null} or empty: no company. */
     public Track company(Map<String, String> keys) {
-        return new Track(event, Arguments.optionalKeys(keys, "company"), user, traits, quantity);
+        return new Track(event, Arguments.optionalKeys(keys, "company"), user, traits, quantity, idempotencyKey, sentAt,
+                trustedClientClock, backfill);
     }
 
     /** The user the event belongs to, by its keys; {@code null} or empty: no user (an anonymous visitor). */
     public Track user(Map<String, String> keys) {
-        return new Track(event, company, Arguments.optionalKeys(keys, "user"), traits, quantity);
+        return new Track(event, company, Arguments.optionalKeys(keys, "user"), traits, quantity, idempotencyKey, sentAt,
+                trustedClientClock, backfill);
     }
 
     /** Extra properties of the event. */
     public Track traits(Map<String, ?> traits) {
-        return new Track(event, company, user, Arguments.traits(traits, "traits"), quantity);
+        return new Track(event, company, user, Arguments.traits(traits, "traits"), quantity, idempotencyKey, sentAt,
+                trustedClientClock, backfill);
     }
 
     /**
@@ -63,7 +80,52 @@ public final class Track {
         if (quantity < 0) {
             throw new IllegalArgumentException("quantity must not be negative, was " + quantity);
         }
-        return new Track(event, company, user, traits, quantity);
+        return new Track(event, company, user, traits, quantity, idempotencyKey, sentAt, trustedClientClock, backfill);
+    }
+
+    /**
+     * A key of your choosing that identifies this event, such as the id of the request that used the feature:
+     * Schematic counts an event once per key (it drops a repeat within 24 hours), so sending it again after a crash or
+     * from a retried job does not bill twice. Without it the extension sends a random key, fixed before the first
+     * attempt, which covers its own retries only.
+     *
+     * @throws IllegalArgumentException if {@code idempotencyKey} is null or blank
+     */
+    public Track idempotencyKey(String idempotencyKey) {
+        return new Track(event, company, user, traits, quantity, Arguments.requireText(idempotencyKey, "idempotencyKey"),
+                sentAt, trustedClientClock, backfill);
+    }
+
+    /**
+     * When the event happened, sent as {@code sent_at}. Schematic takes it as the event time only with
+     * {@link #trustedClientClock(boolean) trustedClientClock(true)}; without this call the extension sends the time
+     * {@code track} was called.
+     *
+     * @throws IllegalArgumentException if {@code sentAt} is null
+     */
+    public Track sentAt(Instant sentAt) {
+        if (sentAt == null) {
+            throw new IllegalArgumentException("sentAt must not be null");
+        }
+        return new Track(event, company, user, traits, quantity, idempotencyKey, sentAt, trustedClientClock, backfill);
+    }
+
+    /**
+     * Whether Schematic should use this event's {@link #sentAt(Instant) sent_at} as the time of the usage instead of
+     * the time it received the event (sent as {@code trusted_client_clock}). Only for events from your backend, whose
+     * clock you trust: the extension always authenticates with the secret API key.
+     */
+    public Track trustedClientClock(boolean trustedClientClock) {
+        return new Track(event, company, user, traits, quantity, idempotencyKey, sentAt, trustedClientClock, backfill);
+    }
+
+    /**
+     * Whether this event records historical usage (sent as {@code backfill}): Schematic counts it at its
+     * {@link #sentAt(Instant) event time} and does not bill it. It needs {@link #trustedClientClock(boolean)
+     * trustedClientClock(true)}: {@code track} rejects a backfill without it.
+     */
+    public Track backfill(boolean backfill) {
+        return new Track(event, company, user, traits, quantity, idempotencyKey, sentAt, trustedClientClock, backfill);
     }
 
     public String event() {
@@ -86,20 +148,44 @@ public final class Track {
         return quantity == null ? OptionalLong.empty() : OptionalLong.of(quantity);
     }
 
+    /** The caller's idempotency key, or {@code null} when the extension chooses one. */
+    public String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    /** The event time given with {@link #sentAt(Instant)}, or {@code null}. */
+    public Instant sentAt() {
+        return sentAt;
+    }
+
+    public boolean trustedClientClock() {
+        return trustedClientClock;
+    }
+
+    public boolean backfill() {
+        return backfill;
+    }
+
     /** Equal when every field is equal, so that tests can compare the events an application sent. */
     @Override
     public boolean equals(Object other) {
         return this == other || other instanceof Track that && event.equals(that.event) && company.equals(that.company)
-                && user.equals(that.user) && traits.equals(that.traits) && Objects.equals(quantity, that.quantity);
+                && user.equals(that.user) && traits.equals(that.traits) && Objects.equals(quantity, that.quantity)
+                && Objects.equals(idempotencyKey, that.idempotencyKey) && Objects.equals(sentAt, that.sentAt)
+                && trustedClientClock == that.trustedClientClock && backfill == that.backfill;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(event, company, user, traits, quantity);
+        return Objects.hash(event, company, user, traits, quantity, idempotencyKey, sentAt, trustedClientClock,
+                backfill);
     }
 
     @Override
     public String toString() {
-        return "Track[event=" + event + ", company=" + company + ", user=" + user + ", quantity=" + quantity + "]";
+        return "Track[event=" + event + ", company=" + company + ", user=" + user + ", quantity=" + quantity
+                + (idempotencyKey == null ? "" : ", idempotencyKey=" + idempotencyKey)
+                + (sentAt == null ? "" : ", sentAt=" + sentAt)
+                + (trustedClientClock ? ", trustedClientClock=true" : "") + (backfill ? ", backfill=true" : "") + "]";
     }
 }

@@ -8,7 +8,9 @@
  * <p>
  * Users may depend on everything public here; it changes only compatibly. It never depends on the internal
  * {@code io.quarkiverse.schematic.runtime} packages ({@code PublicApiDependenciesTest} checks the class files).
- * One service provider interface lives here too: {@link io.quarkiverse.schematic.OfflineEventListener}, the documented
- * way to see the events offline mode drops (the test kit of {@code quarkus-schematic-test} uses it).
+ * Two service provider interfaces live here too, the documented ways into offline mode (the test kit of
+ * {@code quarkus-schematic-test} uses both): {@link io.quarkiverse.schematic.OfflineEventListener} sees the events
+ * offline mode drops, {@link io.quarkiverse.schematic.OfflineFlagSource} answers flag checks (with entitlements)
+ * before the flag defaults.
  */
 package io.quarkiverse.schematic;

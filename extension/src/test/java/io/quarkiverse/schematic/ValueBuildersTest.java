@@ -34,6 +34,91 @@ class ValueBuildersTest {
     }
 
     @Test
+    void trackOptionsCompareByValueAndRejectBadInput() {
+        Instant at = Instant.parse("2026-10-01T12:00:00Z");
+        Track track = Track.event("api-call").company(ACME).idempotencyKey("req-42").sentAt(at).trustedClientClock(true)
+                .backfill(true);
+        Track same = Track.event("api-call").backfill(true).trustedClientClock(true).sentAt(at).idempotencyKey("req-42")
+                .company(ACME);
+
+        assertThat(same).isEqualTo(track).hasSameHashCodeAs(track).hasToString(track.toString());
+        assertThat(track.idempotencyKey()).isEqualTo("req-42");
+        assertThat(track.sentAt()).isEqualTo(at);
+        assertThat(track.trustedClientClock()).isTrue();
+        assertThat(track.backfill()).isTrue();
+        assertThat(track.toString()).contains("req-42", "2026-10-01T12:00:00Z", "trustedClientClock", "backfill");
+        assertThat(track).isNotEqualTo(track.idempotencyKey("req-43")).isNotEqualTo(track.sentAt(at.plusSeconds(1)))
+                .isNotEqualTo(track.backfill(false)).isNotEqualTo(track.trustedClientClock(false));
+        Track plain = Track.event("api-call").company(ACME);
+        assertThat(plain.idempotencyKey()).isNull();
+        assertThat(plain.sentAt()).isNull();
+        assertThat(plain.trustedClientClock()).isFalse();
+        assertThat(plain.backfill()).isFalse();
+        assertThat(plain.toString()).doesNotContain("idempotencyKey", "sentAt", "backfill");
+
+        assertThatThrownBy(() -> plain.idempotencyKey(" ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("idempotencyKey");
+        assertThatThrownBy(() -> plain.sentAt(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sentAt");
+    }
+
+    @Test
+    void identifyIdempotencyKeyComparesByValue() {
+        Identify identify = Identify.user(JANE).idempotencyKey("signup-7").name("Jane");
+
+        assertThat(identify).isEqualTo(Identify.user(JANE).name("Jane").idempotencyKey("signup-7"))
+                .isNotEqualTo(Identify.user(JANE).name("Jane"));
+        assertThat(identify.idempotencyKey()).isEqualTo("signup-7");
+        assertThat(identify.toString()).contains("signup-7");
+        assertThat(identify.company(ACME).idempotencyKey()).as("kept by later calls").isEqualTo("signup-7");
+        assertThatThrownBy(() -> identify.idempotencyKey(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("idempotencyKey");
+    }
+
+    @Test
+    void checkContextTreatsNullAsNoKeysAndRejectsBlankKeys() {
+        assertThat(CheckContext.company(ACME)).isEqualTo(new CheckContext(ACME, null));
+        assertThat(CheckContext.user(JANE).company()).isEmpty();
+        assertThat(CheckContext.of(ACME, JANE).user()).isEqualTo(JANE);
+        assertThatThrownBy(() -> CheckContext.company(Map.of("id", " "))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("company");
+    }
+
+    @Test
+    void entitlementFiguresForAUsagePage() {
+        Entitlement metered = entitlement(EntitlementValueType.NUMERIC, 100L, 98L);
+
+        assertThat(metered.remaining()).hasValue(2);
+        assertThat(metered.fits(2)).isTrue();
+        assertThat(metered.fits(3)).isFalse();
+        assertThat(entitlement(EntitlementValueType.NUMERIC, 100L, 120L).remaining()).hasValue(0);
+        assertThat(entitlement(EntitlementValueType.UNLIMITED, null, 5L).fits(1_000_000)).isTrue();
+        assertThat(entitlement(EntitlementValueType.BOOLEAN, null, null).fits(1)).isFalse();
+        assertThatThrownBy(() -> metered.fits(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("quantity");
+        assertThat(metered.fits((Preflight) null)).as("one more use").isTrue();
+        assertThat(metered.fits(Preflight.usage(2))).isTrue();
+        assertThat(metered.fits(Preflight.usage(3))).isFalse();
+        assertThat(metered.fits(Preflight.eventUsage("api-call", 3))).isFalse();
+        assertThat(metered.fits(Preflight.eventUsage("other", 3))).as("another event adds nothing").isTrue();
+        assertThat(entitlement(EntitlementValueType.NUMERIC, 100L, 100L).fits((Preflight) null)).isFalse();
+    }
+
+    private static Entitlement entitlement(EntitlementValueType type, Long allocation, Long usage) {
+        return new Entitlement("feat_1", "api-calls", type, allocation, usage, null, "api-call", null,
+                MetricPeriod.CURRENT_MONTH, MonthReset.FIRST_OF_MONTH, null, null, null, null, null, null, null, null,
+                null);
+    }
+
+    @Test
+    void preflightQuantityForAMeteredEvent() {
+        assertThat(Preflight.usage(500).quantityFor("api-call")).isEqualTo(500);
+        assertThat(Preflight.eventUsage("api-call", 7).quantityFor("api-call")).isEqualTo(7);
+        assertThat(Preflight.eventUsage("api-call", 7).withUsage(3).quantityFor("export")).isEqualTo(3);
+        assertThat(Preflight.creditCost("ai-credits", 2.5).quantityFor("api-call")).isZero();
+    }
+
+    @Test
     void trackTreatsNullOrEmptyKeysAsNoKeys() {
         Track anonymous = Track.event("x").company(ACME).user(null);
         assertThat(anonymous.user()).isEmpty();

@@ -2,6 +2,8 @@ package io.quarkiverse.schematic.deployment;
 
 import org.eclipse.microprofile.rest.client.spi.RestClientListener;
 
+import io.quarkiverse.schematic.WarningTier;
+import io.quarkiverse.schematic.rules.RulesEntitlement;
 import io.quarkiverse.schematic.runtime.SchematicProducer;
 import io.quarkiverse.schematic.runtime.SchematicRecorder;
 import io.quarkiverse.schematic.runtime.client.AccessTokenData;
@@ -17,9 +19,12 @@ import io.quarkiverse.schematic.runtime.client.EventCaptureApi;
 import io.quarkiverse.schematic.runtime.client.FeatureUsageData;
 import io.quarkiverse.schematic.runtime.client.FeatureUsageListData;
 import io.quarkiverse.schematic.runtime.client.FlagCheckData;
+import io.quarkiverse.schematic.runtime.client.FlagsBulkData;
+import io.quarkiverse.schematic.runtime.client.FlagsBulkRequest;
 import io.quarkiverse.schematic.runtime.client.FlagsCheckData;
 import io.quarkiverse.schematic.runtime.client.IdentifyBody;
 import io.quarkiverse.schematic.runtime.client.KeysRequest;
+import io.quarkiverse.schematic.runtime.client.PreflightBody;
 import io.quarkiverse.schematic.runtime.client.RetryableFailure;
 import io.quarkiverse.schematic.runtime.client.SchematicApi;
 import io.quarkiverse.schematic.runtime.client.SchematicBackoff;
@@ -50,7 +55,10 @@ public class SchematicProcessor {
 
     /** Classes Jackson (de)serializes or Fault Tolerance instantiates reflectively. */
     static final Class<?>[] REFLECTIVE_CLASSES = {
-            Envelope.class, CheckFlagRequest.class, FlagCheckData.class, FlagsCheckData.class, EntityData.class,
+            Envelope.class, CheckFlagRequest.class, PreflightBody.class, PreflightBody.EventUsage.class,
+            FlagCheckData.class, RulesEntitlement.class, WarningTier.class, FlagsCheckData.class,
+            FlagsCheckData.PlanData.class, FlagsCheckData.CreditBalanceData.class, FlagsBulkRequest.class,
+            FlagsBulkData.class, EntityData.class,
             EntityData.KeyData.class, UpsertCompanyRequest.class, UpsertUserRequest.class, EventBatch.class,
             CapturedEvent.class, IdentifyBody.class, IdentifyBody.CompanyBody.class, TrackBody.class,
             RetryableFailure.class, SchematicBackoff.class };

@@ -18,7 +18,8 @@ import io.quarkus.test.QuarkusDevModeTest;
 
 /**
  * In dev mode the dev service survives a live reload that leaves its flags alone (same server, same URL), and is
- * replaced when its flags change. The Dev UI serves the Schematic page.
+ * replaced when its flags change. The Dev UI serves the Schematic page. A metered feature behaves as in production:
+ * track events raise the usage until the flag turns off.
  */
 class DevServiceLiveReloadTest {
 
@@ -29,7 +30,10 @@ class DevServiceLiveReloadTest {
             .withApplicationRoot(jar -> jar.addClass(FlagRoutes.class)
                     .addAsResource(new StringAsset("quarkus.http.port=" + PORT + "\n"
                             + "quarkus.schematic.cache.enabled=false\n"
-                            + "quarkus.schematic.devservices.flags.\"beta\"=true\n"), "application.properties"));
+                            + "quarkus.schematic.devservices.flags.\"beta\"=true\n"
+                            + "quarkus.schematic.devservices.features.\"api-calls\".allocation=2\n"
+                            + "quarkus.schematic.devservices.features.\"api-calls\".event-name=api-call\n"),
+                            "application.properties"));
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -56,10 +60,31 @@ class DevServiceLiveReloadTest {
                 () -> assertThat(get("/flag/beta")).isEqualTo("v2 false REMOTE"));
     }
 
+    @Test
+    void aMeteredFeatureFlipsToFalseAfterEnoughTrackCalls() {
+        assertThat(get("/api-calls/dev-co")).isEqualTo("true 0/2");
+
+        assertThat(post("/api-calls/dev-co")).isEqualTo("tracked");
+        assertThat(get("/api-calls/dev-co")).isEqualTo("true 1/2");
+        assertThat(post("/api-calls/dev-co")).isEqualTo("tracked");
+
+        assertThat(get("/api-calls/dev-co")).isEqualTo("false 2/2");
+        assertThat(get("/api-calls/other-co")).isEqualTo("true 0/2");
+    }
+
     private String get(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path)).GET());
+    }
+
+    private String post(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private String send(HttpRequest.Builder request) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path))
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

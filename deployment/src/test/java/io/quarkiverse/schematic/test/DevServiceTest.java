@@ -10,24 +10,36 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.schematic.AccessToken;
+import io.quarkiverse.schematic.CheckContext;
 import io.quarkiverse.schematic.Company;
+import io.quarkiverse.schematic.CompanyFlags;
 import io.quarkiverse.schematic.CompanyUpsert;
+import io.quarkiverse.schematic.Entitlement;
 import io.quarkiverse.schematic.EntitlementValueType;
 import io.quarkiverse.schematic.FeatureUsage;
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
 import io.quarkiverse.schematic.Identify;
+import io.quarkiverse.schematic.MetricPeriod;
+import io.quarkiverse.schematic.MonthReset;
+import io.quarkiverse.schematic.Preflight;
+import io.quarkiverse.schematic.RuleType;
 import io.quarkiverse.schematic.SchematicAccounts;
 import io.quarkiverse.schematic.SchematicClientErrorException;
 import io.quarkiverse.schematic.SchematicHttpException;
@@ -36,6 +48,7 @@ import io.quarkiverse.schematic.Track;
 import io.quarkiverse.schematic.TraitUpdate;
 import io.quarkiverse.schematic.User;
 import io.quarkiverse.schematic.UserUpsert;
+import io.quarkiverse.schematic.docs.EntitlementsDocSnippets;
 import io.quarkiverse.schematic.docs.backendcalls.AccountDeletion;
 import io.quarkiverse.schematic.docs.backendcalls.BackendCallsSnippets;
 import io.quarkiverse.schematic.docs.backendcalls.ComponentTokenResource;
@@ -54,16 +67,21 @@ class DevServiceTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            // the Java snippets of docs/backend-calls.md run here against the dev service
+            // the Java snippets of docs/backend-calls.md and docs/entitlements.md run here against the dev service
             .withApplicationRoot(jar -> jar.addClasses(DocsAccount.class, CurrentAccount.class, UsagePageResource.class,
                     ComponentTokenResource.class, AccountDeletion.class, SeatCounter.class,
-                    BackendCallsSnippets.class))
+                    BackendCallsSnippets.class, EntitlementsDocSnippets.class,
+                    EntitlementsDocSnippets.UsageRecord.class))
             .overrideConfigKey("quarkus.schematic.cache.enabled", "false")
             .overrideConfigKey("quarkus.schematic.devservices.flags.\"beta\"", "true")
             .overrideConfigKey("quarkus.schematic.devservices.flags.\"a/b c\"", "true")
             .overrideConfigKey("quarkus.schematic.devservices.companies.\"acme\".flags.\"beta\"", "false")
             .overrideConfigKey("quarkus.schematic.devservices.users.\"jane@acme.com\".flags.\"gamma\"", "true")
             .overrideConfigKey("quarkus.schematic.flag-defaults.\"on-unless-configured\"", "true")
+            .overrideConfigKey("quarkus.schematic.devservices.features.\"api-calls\".allocation", "3")
+            .overrideConfigKey("quarkus.schematic.devservices.features.\"api-calls\".event-name", "api-call")
+            .overrideConfigKey("quarkus.schematic.devservices.features.\"api-calls\".companies.\"big-co\"", "1000")
+            .overrideConfigKey("quarkus.schematic.devservices.features.\"ai-tokens\".period", "current-day")
             .setLogRecordPredicate(record -> record.getLoggerName().endsWith("DevServicesProcessor"))
             .assertLogRecords(records -> assertThat(records)
                     .anySatisfy(record -> assertThat(record.getMessage()).contains("Schematic dev service runs on"))
@@ -147,7 +165,8 @@ class DevServiceTest {
     void checkFlagsReturnsEveryKnownFlag() {
         List<FlagCheck> all = schematic.checkFlags(Map.of("id", "acme"), Map.of());
 
-        assertThat(all).extracting(FlagCheck::flag).containsExactlyInAnyOrder("a/b c", "beta", "gamma");
+        assertThat(all).extracting(FlagCheck::flag).containsExactlyInAnyOrder("a/b c", "beta", "gamma", "api-calls",
+                "ai-tokens");
         assertThat(all).filteredOn(check -> check.flag().equals("beta")).singleElement()
                 .satisfies(check -> assertThat(check.value()).isFalse());
     }
@@ -323,6 +342,113 @@ class DevServiceTest {
         public Map<String, String> companyKeys() {
             return COMPANY;
         }
+    }
+
+    @Test
+    void aMeteredFeatureFlipsToFalseAfterEnoughTrackCalls() {
+        Map<String, String> company = Map.of("id", "metered-co");
+        FlagCheck fresh = schematic.checkFlagDetails("api-calls", company, Map.of());
+        assertThat(fresh.value()).isTrue();
+        assertThat(fresh.ruleType()).isEqualTo(RuleType.PLAN_ENTITLEMENT);
+        Instant firstOfNextMonth = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).plusMonths(1).atStartOfDay()
+                .toInstant(ZoneOffset.UTC);
+        assertThat(fresh.entitlement()).isEqualTo(new Entitlement("feat_dev_api-calls", "api-calls",
+                EntitlementValueType.NUMERIC, 3L, 0L, null, "api-call", null, MetricPeriod.CURRENT_MONTH,
+                MonthReset.FIRST_OF_MONTH, firstOfNextMonth, null, null, null, null, null, null, null, null));
+
+        schematic.track(Track.event("api-call").company(company));
+        schematic.track(Track.event("api-call").company(company).user(Map.of("email", "joe@metered.co")));
+        schematic.track(Track.event("other-event").company(company).quantity(50));
+        schematic.flush();
+
+        FlagCheck twoUsed = schematic.checkFlagDetails("api-calls", company, Map.of());
+        assertThat(twoUsed.value()).isTrue();
+        assertThat(twoUsed.entitlement().usage()).isEqualTo(2);
+        assertThat(twoUsed.entitlement().remaining()).hasValue(1);
+        FlagCheck oneMore = schematic.checkFlagDetails("api-calls", company, Map.of(), Preflight.usage(1));
+        FlagCheck twoMore = schematic.checkFlagDetails("api-calls", company, Map.of(), Preflight.usage(2));
+        assertThat(oneMore.value()).isTrue();
+        assertThat(twoMore.value()).isFalse();
+        assertThat(twoMore.reason()).contains("Would exceed");
+        assertThat(twoMore.entitlement().usage()).as("the current usage, not the hypothetical one").isEqualTo(2);
+        assertThat(schematic.checkFlag("api-calls", company, Map.of(), Preflight.eventUsage("api-call", 2))).isFalse();
+        assertThat(schematic.checkFlag("api-calls", company, Map.of(), Preflight.eventUsage("other-event", 2)))
+                .as("an event usage of another event adds nothing").isTrue();
+
+        schematic.track(Track.event("api-call").company(company));
+        schematic.flush();
+
+        FlagCheck usedUp = schematic.checkFlagDetails("api-calls", company, Map.of());
+        assertThat(usedUp.value()).isFalse();
+        assertThat(usedUp.ruleType()).isEqualTo(RuleType.PLAN_ENTITLEMENT_USAGE_EXCEEDED);
+        assertThat(usedUp.entitlement().usage()).isEqualTo(3);
+        assertThat(usedUp.entitlement().remaining()).hasValue(0);
+        assertThat(schematic.checkFlag("api-calls", Map.of("id", "other-co"), Map.of())).isTrue();
+        assertThat(schematic.checkFlagDetails("api-calls", Map.of("id", "big-co"), Map.of()).entitlement().allocation())
+                .isEqualTo(1000);
+        assertThat(schematic.checkFlagDetails("api-calls", Map.of(), Map.of()).entitlement())
+                .as("no company, no entitlement").isNull();
+
+        assertThat(usage()).filteredOn(feature -> feature.get("feature").equals("api-calls")).singleElement()
+                .satisfies(feature -> assertThat(feature.get("companies")).asInstanceOf(InstanceOfAssertFactories.LIST)
+                        .contains(Map.of("keys", company, "usage", 3, "allocation", 3)));
+        assertThat(devUi.getRecentChecks()).anySatisfy(row -> assertThat(row).containsEntry("flag", "api-calls")
+                .containsEntry("usage", "3 / 3").containsEntry("ruleType", "PLAN_ENTITLEMENT_USAGE_EXCEEDED"));
+        devUi.resetUsage("api-calls");
+        FlagCheck afterReset = schematic.checkFlagDetails("api-calls", company, Map.of());
+        assertThat(afterReset.value()).isTrue();
+        assertThat(afterReset.entitlement().usage()).isZero();
+    }
+
+    @Test
+    void repeatedIdempotencyKeysCountOnceAndABackfillCountsInItsOwnPeriod() {
+        Map<String, String> company = Map.of("id", "idempotent-co");
+        Track call = Track.event("api-call").company(company).quantity(2).idempotencyKey("request-1");
+        schematic.track(call);
+        schematic.track(call);
+        schematic.track(Track.event("api-call").company(company).quantity(1).sentAt(Instant.now().minus(400,
+                ChronoUnit.DAYS)).trustedClientClock(true).backfill(true));
+        schematic.track(Track.event("ai-tokens").company(company).quantity(500));
+        schematic.flush();
+
+        List<CompanyFlags> answers = schematic.checkFlagsBulk(List.of(CheckContext.company(company),
+                CheckContext.company(Map.of("id", "fresh-co"))));
+
+        assertThat(answers).hasSize(2);
+        assertThat(answers.get(0).flag("api-calls").orElseThrow().entitlement().usage()).isEqualTo(2);
+        assertThat(answers.get(1).flag("api-calls").orElseThrow().entitlement().usage()).isZero();
+        FlagCheck tokens = answers.get(0).flag("ai-tokens").orElseThrow();
+        assertThat(tokens.value()).isTrue();
+        assertThat(tokens.entitlement().unlimited()).isTrue();
+        assertThat(tokens.entitlement().usage()).isEqualTo(500);
+        assertThat(tokens.entitlement().metricPeriod()).isEqualTo(MetricPeriod.CURRENT_DAY);
+        assertThat(answers.get(0).plan()).isNull();
+    }
+
+    @Test
+    void theDocumentedPatternsWorkAgainstTheDevService() {
+        EntitlementsDocSnippets docs = new EntitlementsDocSnippets(schematic);
+        Map<String, String> company = Map.of("id", "docs-co");
+
+        assertThat(docs.canUseAdvancedReports(company, Map.of())).isFalse();
+        assertThat(docs.planBadge(company)).isEqualTo("No plan");
+        assertThat(docs.usageLabel(company)).startsWith("0 of 3 API calls used, resets ");
+        docs.recordApiCall(company, "req-1");
+        docs.recordApiCall(company, "req-1");
+        docs.importHistory(List.of(new EntitlementsDocSnippets.UsageRecord("h-1", company, 2,
+                Instant.now().minus(400, ChronoUnit.DAYS))));
+        assertThat(docs.usageLabel(company)).as("a retried request and last year's usage count nothing more")
+                .startsWith("1 of 3 API calls used");
+        assertThat(docs.runBatch(company, Map.of(), List.of("a", "b", "c"))).isFalse();
+        assertThat(docs.runBatch(company, Map.of(), List.of("a", "b"))).isTrue();
+        schematic.flush();
+        assertThat(docs.usageLabel(company)).startsWith("3 of 3 API calls used");
+        assertThat(docs.overTheLimit(List.of("fresh-docs-co", "docs-co"))).containsExactly("docs-co");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> usage() {
+        return (List<Map<String, Object>>) devUi.getUsage();
     }
 
     @SuppressWarnings("unchecked")

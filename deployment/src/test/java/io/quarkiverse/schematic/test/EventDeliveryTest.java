@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +117,66 @@ class EventDeliveryTest {
                 "{\"keys\":{\"email\":\"jane@acme.com\"},\"name\":\"Jane\",\"traits\":{\"role\":\"admin\"},"
                         + "\"company\":{\"keys\":{\"id\":\"acme\"},\"name\":\"Acme Inc\",\"traits\":{\"seats\":40}}}");
         assertThat(events.get(1).get("body").has("quantity")).as("quantity omitted when not given").isFalse();
+    }
+
+    @Test
+    void eventOptionsGoOnTheWireOnlyWhenSet() {
+        Instant lastMonth = Instant.parse("2026-10-15T09:30:00Z");
+        schematic.track(Track.event("api-call").company(Map.of("id", "acme")).quantity(5).idempotencyKey("req-42")
+                .sentAt(lastMonth).trustedClientClock(true).backfill(true));
+        schematic.track(Track.event("api-call").company(Map.of("id", "acme")).sentAt(lastMonth));
+        schematic.track(Track.event("api-call").company(Map.of("id", "acme")).trustedClientClock(true));
+        schematic.track(Track.event("api-call").company(Map.of("id", "acme")));
+        schematic.identify(Identify.user(Map.of("email", "jane@acme.com")).idempotencyKey("signup-jane"));
+        schematic.flush();
+
+        List<JsonNode> events = deliveredEvents();
+        assertThat(events).hasSize(5);
+        JsonNode backfill = events.get(0);
+        assertThat(fieldsOf(backfill)).containsExactlyInAnyOrder("api_key", "type", "body", "sent_at",
+                "idempotency_key", "trusted_client_clock", "backfill");
+        assertThat(backfill.get("idempotency_key").asText()).isEqualTo("req-42");
+        assertThat(backfill.get("sent_at").asText()).isEqualTo("2026-10-15T09:30:00Z");
+        assertThat(backfill.get("trusted_client_clock").asBoolean()).isTrue();
+        assertThat(backfill.get("backfill").asBoolean()).isTrue();
+        assertThat(backfill.get("body").get("quantity").asLong()).isEqualTo(5);
+
+        JsonNode timed = events.get(1);
+        assertThat(fieldsOf(timed)).containsExactlyInAnyOrder("api_key", "type", "body", "sent_at", "idempotency_key");
+        assertThat(timed.get("sent_at").asText()).isEqualTo("2026-10-15T09:30:00Z");
+        assertThat(timed.get("idempotency_key").asText()).hasSize(36);
+
+        JsonNode trusted = events.get(2);
+        assertThat(fieldsOf(trusted)).contains("trusted_client_clock").doesNotContain("backfill");
+        assertThat(Instant.parse(trusted.get("sent_at").asText())).isAfter(lastMonth);
+
+        JsonNode plain = events.get(3);
+        assertThat(fieldsOf(plain)).containsExactlyInAnyOrder("api_key", "type", "body", "sent_at", "idempotency_key");
+
+        JsonNode identify = events.get(4);
+        assertThat(identify.get("type").asText()).isEqualTo("identify");
+        assertThat(identify.get("idempotency_key").asText()).isEqualTo("signup-jane");
+        assertThat(fieldsOf(identify)).doesNotContain("trusted_client_clock", "backfill");
+    }
+
+    @Test
+    void aBackfillWithoutTrustedClockIsRejectedAndNothingIsQueued() {
+        EventStats before = core.events().stats();
+
+        assertThatThrownBy(() -> schematic.track(Track.event("api-call").company(Map.of("id", "acme"))
+                .sentAt(Instant.parse("2026-10-15T09:30:00Z")).backfill(true)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("backfill")
+                .hasMessageContaining("trustedClientClock");
+        schematic.flush();
+
+        assertThat(core.events().stats().accepted()).isEqualTo(before.accepted());
+        assertThat(deliveredEvents()).isEmpty();
+    }
+
+    private static List<String> fieldsOf(JsonNode event) {
+        List<String> names = new java.util.ArrayList<>();
+        event.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test

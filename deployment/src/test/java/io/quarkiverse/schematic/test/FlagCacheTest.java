@@ -1,6 +1,8 @@
 package io.quarkiverse.schematic.test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -20,8 +22,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 
+import io.quarkiverse.schematic.CheckContext;
+import io.quarkiverse.schematic.CompanyFlags;
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
+import io.quarkiverse.schematic.Preflight;
+import io.quarkiverse.schematic.RuleType;
 import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.runtime.SchematicCore;
 import io.quarkus.test.QuarkusUnitTest;
@@ -136,6 +142,78 @@ class FlagCacheTest {
 
         assertThat(recovered.source()).isEqualTo(FlagSource.REMOTE);
         assertThat(recovered.value()).isTrue();
+    }
+
+    @Test
+    void theEntitlementIsKeptOnACacheHit() {
+        stub.register(post(urlPathEqualTo("/flags/api-calls/check")).willReturn(SchematicStub.json(
+                SchematicStub.flagJsonWith("api-calls", true, "\"rule_type\":\"plan_entitlement\",\"entitlement\":{"
+                        + "\"feature_id\":\"feat_1\",\"feature_key\":\"api-calls\",\"value_type\":\"numeric\","
+                        + "\"allocation\":100,\"usage\":8,\"metric_period\":\"current_month\"}"))));
+
+        FlagCheck first = schematic.checkFlagDetails("api-calls", Map.of("id", "acme"), null);
+        FlagCheck second = schematic.checkFlagDetails("api-calls", Map.of("id", "acme"), null);
+
+        assertThat(second.source()).isEqualTo(FlagSource.CACHE);
+        assertThat(second.ruleType()).isEqualTo(RuleType.PLAN_ENTITLEMENT);
+        assertThat(second.entitlement()).isEqualTo(first.entitlement());
+        assertThat(second.entitlement().allocation()).isEqualTo(100);
+        assertThat(second.entitlement().usage()).isEqualTo(8);
+        assertThat(checks("api-calls")).isEqualTo(1);
+    }
+
+    @Test
+    void preflightAnswersAreNeverServedFromOrStoredInTheCache() {
+        // the stub answers a preflight with false, a plain check with true
+        stub.register(post(urlPathEqualTo("/flags/exports/check")).willReturn(SchematicStub.json(
+                SchematicStub.flagJson("exports", true))));
+        stub.register(post(urlPathEqualTo("/flags/exports/check")).withRequestBody(matchingJsonPath("$.preflight"))
+                .willReturn(SchematicStub.json(SchematicStub.flagJson("exports", false))));
+        Map<String, String> acme = Map.of("id", "acme");
+
+        FlagCheck preflightFirst = schematic.checkFlagDetails("exports", acme, null, Preflight.usage(500));
+        FlagCheck plain = schematic.checkFlagDetails("exports", acme, null);
+        FlagCheck plainAgain = schematic.checkFlagDetails("exports", acme, null);
+        FlagCheck small = schematic.checkFlagDetails("exports", acme, null, Preflight.usage(5));
+        FlagCheck large = schematic.checkFlagDetails("exports", acme, null, Preflight.usage(5_000));
+        FlagCheck sameAgain = schematic.checkFlagDetails("exports", acme, null, Preflight.usage(5_000));
+        FlagCheck plainAfter = schematic.checkFlagDetails("exports", acme, null);
+
+        assertThat(preflightFirst.value()).isFalse();
+        assertThat(preflightFirst.source()).isEqualTo(FlagSource.REMOTE);
+        assertThat(plain.value()).as("not answered from the preflight answer").isTrue();
+        assertThat(plain.source()).isEqualTo(FlagSource.REMOTE);
+        assertThat(plainAgain.source()).isEqualTo(FlagSource.CACHE);
+        assertThat(List.of(small, large, sameAgain)).allSatisfy(check -> {
+            assertThat(check.value()).as("not answered from the cached plain answer").isFalse();
+            assertThat(check.source()).isEqualTo(FlagSource.REMOTE);
+        });
+        // the plain answer may have expired by now (short ttl here): either way it is not a preflight's
+        assertThat(plainAfter.value()).isTrue();
+        assertThat(checks("exports")).isEqualTo(plainAfter.source() == FlagSource.CACHE ? 5 : 6);
+        stub.verifyThat(1, postRequestedFor(urlPathEqualTo("/flags/exports/check"))
+                .withRequestBody(equalToJson("{\"company\":{\"id\":\"acme\"},\"preflight\":{\"usage\":5}}")));
+        stub.verifyThat(2, postRequestedFor(urlPathEqualTo("/flags/exports/check"))
+                .withRequestBody(equalToJson("{\"company\":{\"id\":\"acme\"},\"preflight\":{\"usage\":5000}}")));
+    }
+
+    @Test
+    void bulkContextsFillTheCacheEachForItsOwnKeys() {
+        stub.register(post(urlPathEqualTo("/flags/check-bulk")).willReturn(SchematicStub.json("{\"data\":{\"data\":["
+                + "{\"flags\":[" + SchematicStub.flagData("a", true) + "]},"
+                + "{\"flags\":[" + SchematicStub.flagData("a", false) + "]}]},\"params\":{}}")));
+
+        List<CompanyFlags> answers = schematic.checkFlagsBulk(List.of(CheckContext.company(Map.of("id", "acme")),
+                CheckContext.of(Map.of("id", "globex"), Map.of("email", "hank@globex.com"))));
+
+        assertThat(answers).extracting(answer -> answer.value("a")).containsExactly(true, false);
+        FlagCheck acme = schematic.checkFlagDetails("a", Map.of("id", "acme"), null);
+        FlagCheck globex = schematic.checkFlagDetails("a", Map.of("id", "globex"), Map.of("email", "hank@globex.com"));
+        assertThat(acme.source()).isEqualTo(FlagSource.CACHE);
+        assertThat(acme.value()).isTrue();
+        assertThat(globex.source()).isEqualTo(FlagSource.CACHE);
+        assertThat(globex.value()).isFalse();
+        assertThat(checks("a")).isZero();
     }
 
     @Test

@@ -1,9 +1,11 @@
 package io.quarkiverse.schematic.test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,10 +25,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 
+import io.quarkiverse.schematic.CheckContext;
 import io.quarkiverse.schematic.Company;
+import io.quarkiverse.schematic.CompanyFlags;
 import io.quarkiverse.schematic.CompanyUpsert;
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
+import io.quarkiverse.schematic.Preflight;
 import io.quarkiverse.schematic.ReactiveSchematicAccounts;
 import io.quarkiverse.schematic.ReactiveSchematicService;
 import io.quarkiverse.schematic.RequestOptions;
@@ -88,6 +93,30 @@ class ReactiveServiceTest {
         assertThat(check.value()).as(check.toString()).isTrue();
         assertThat(check.source()).isEqualTo(FlagSource.REMOTE);
         assertThat(timerFiredAt.get(1, TimeUnit.SECONDS)).isLessThan(answeredAt);
+    }
+
+    @Test
+    void preflightAndBulkChecksWorkReactively() {
+        stub.register(post(urlPathEqualTo("/flags/exports/check")).willReturn(SchematicStub.json(
+                SchematicStub.flagJson("exports", false))));
+        stub.register(post(urlPathEqualTo("/flags/check-bulk")).willReturn(SchematicStub.json(
+                "{\"data\":{\"data\":[{\"flags\":[" + SchematicStub.flagData("a", true) + "]}]}}")));
+
+        FlagCheck check = reactive.checkFlagDetails("exports", Map.of("id", "acme"), null, Preflight.usage(500))
+                .await().atMost(Duration.ofSeconds(5));
+        Boolean allowed = reactive.checkFlag("exports", Map.of("id", "acme"), null, Preflight.usage(500))
+                .await().atMost(Duration.ofSeconds(5));
+        List<CompanyFlags> bulk = reactive.checkFlagsBulk(List.of(CheckContext.company(Map.of("id", "acme"))))
+                .await().atMost(Duration.ofSeconds(5));
+
+        assertThat(check.value()).isFalse();
+        assertThat(check.source()).isEqualTo(FlagSource.REMOTE);
+        assertThat(allowed).isFalse();
+        assertThat(bulk).singleElement().satisfies(answer -> assertThat(answer.value("a")).isTrue());
+        stub.verifyThat(2, postRequestedFor(urlPathEqualTo("/flags/exports/check")).withRequestBody(equalToJson(
+                "{\"company\":{\"id\":\"acme\"},\"preflight\":{\"usage\":500}}")));
+        assertThatThrownBy(() -> reactive.checkFlagDetails("exports", Map.of(), Map.of(), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("preflight");
     }
 
     @Test

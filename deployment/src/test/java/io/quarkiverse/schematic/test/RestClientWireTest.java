@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,25 +33,37 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.quarkiverse.schematic.AccessToken;
+import io.quarkiverse.schematic.CheckContext;
 import io.quarkiverse.schematic.Company;
+import io.quarkiverse.schematic.CompanyFlags;
+import io.quarkiverse.schematic.CompanyPlan;
 import io.quarkiverse.schematic.CompanyUpsert;
+import io.quarkiverse.schematic.CreditBalance;
+import io.quarkiverse.schematic.Entitlement;
 import io.quarkiverse.schematic.EntitlementValueType;
 import io.quarkiverse.schematic.FeatureUsage;
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
 import io.quarkiverse.schematic.MetricPeriod;
 import io.quarkiverse.schematic.MonthReset;
+import io.quarkiverse.schematic.Preflight;
+import io.quarkiverse.schematic.RuleType;
 import io.quarkiverse.schematic.SchematicAccounts;
 import io.quarkiverse.schematic.SchematicClientErrorException;
 import io.quarkiverse.schematic.SchematicConnectionException;
 import io.quarkiverse.schematic.SchematicHttpException;
 import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.TraitUpdate;
+import io.quarkiverse.schematic.TrialStatus;
 import io.quarkiverse.schematic.User;
 import io.quarkiverse.schematic.UserUpsert;
+import io.quarkiverse.schematic.WarningTier;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -85,7 +99,7 @@ class RestClientWireTest {
                 Map.of("email", "jane@acme.com"));
 
         assertThat(check).isEqualTo(new FlagCheck("new-dashboard", true, "Matched standard rule", "flag_1", "comp_1",
-                "user_1", "rule_1", FlagSource.REMOTE, null));
+                "user_1", "rule_1", FlagSource.REMOTE, null, RuleType.STANDARD, null));
         stub.verifyThat(1, postRequestedFor(urlPathEqualTo("/flags/new-dashboard/check"))
                 .withHeader(SchematicStub.API_KEY_HEADER, equalTo(SchematicStub.API_KEY))
                 .withHeader("User-Agent", matching("quarkus-schematic/.+"))
@@ -123,6 +137,213 @@ class RestClientWireTest {
                         org.assertj.core.groups.Tuple.tuple("b", false, FlagSource.REMOTE));
         stub.verifyThat(1, postRequestedFor(urlPathEqualTo("/flags/check"))
                 .withRequestBody(equalToJson("{\"company\":{\"id\":\"acme\"}}")));
+    }
+
+    @Test
+    void everyEntitlementFieldIsReadFromAFullAnswer() {
+        stub.register(post(urlPathEqualTo("/flags/api-calls/check")).willReturn(SchematicStub.json(
+                SchematicStub.flagJsonWith("api-calls", true, "\"rule_id\":\"rule_9\","
+                        + "\"rule_type\":\"plan_entitlement\",\"entitlement\":{\"feature_id\":\"feat_1\","
+                        + "\"feature_key\":\"api-calls\",\"value_type\":\"credit\",\"allocation\":1000,\"usage\":840,"
+                        + "\"soft_limit\":800,\"event_name\":\"api-call\",\"event_subtype\":\"api-call-sub\","
+                        + "\"metric_period\":\"current_month\",\"month_reset\":\"billing_cycle\","
+                        + "\"metric_reset_at\":\"2026-12-15T08:30:00Z\",\"credit_id\":\"cred_ai\",\"credit_total\":500.5,"
+                        + "\"credit_used\":120.25,\"credit_remaining\":380.25,\"credit_reserved\":10.5,"
+                        + "\"credit_settled\":390.75,\"consumption_rate\":1.5,\"warning_tiers\":[{\"key\":\"80%\","
+                        + "\"value\":800},{\"key\":\"95%\",\"value\":950}],\"a_future_field\":true},"
+                        // the deprecated mirrors disagree on purpose: the entitlement object wins
+                        + "\"feature_allocation\":1,\"feature_usage\":2,\"feature_usage_event\":\"old\""))));
+
+        FlagCheck check = schematic.checkFlagDetails("api-calls", Map.of("id", "acme"), null);
+
+        assertThat(check.source()).isEqualTo(FlagSource.REMOTE);
+        assertThat(check.ruleId()).isEqualTo("rule_9");
+        assertThat(check.ruleType()).isEqualTo(RuleType.PLAN_ENTITLEMENT);
+        assertThat(check.entitlement()).isEqualTo(new Entitlement("feat_1", "api-calls", EntitlementValueType.CREDIT,
+                1000L, 840L, 800L, "api-call", "api-call-sub", MetricPeriod.CURRENT_MONTH, MonthReset.BILLING_CYCLE,
+                Instant.parse("2026-12-15T08:30:00Z"), "cred_ai", 500.5, 120.25, 380.25, 10.5, 390.75, 1.5,
+                List.of(new WarningTier("80%", 800), new WarningTier("95%", 950))));
+        assertThat(check.entitlement().remaining()).hasValue(160);
+        assertThat(check.entitlement().overSoftLimit()).isTrue();
+    }
+
+    @Test
+    void anOlderAnswerWithOnlyTheDeprecatedFieldsStillCarriesTheFigures() {
+        stub.register(post(urlPathEqualTo("/flags/api-calls/check")).willReturn(SchematicStub.json(
+                SchematicStub.flagJsonWith("api-calls", false, "\"rule_type\":\"plan_entitlement_usage_exceeded\","
+                        + "\"feature_allocation\":10,\"feature_usage\":12,\"feature_usage_event\":\"api-call\","
+                        + "\"feature_usage_period\":\"current_day\","
+                        + "\"feature_usage_reset_at\":\"2026-12-01T00:00:00+01:00\""))));
+
+        FlagCheck check = schematic.checkFlagDetails("api-calls", Map.of("id", "acme"), null);
+
+        assertThat(check.value()).isFalse();
+        assertThat(check.ruleType()).isEqualTo(RuleType.PLAN_ENTITLEMENT_USAGE_EXCEEDED);
+        assertThat(check.entitlement()).isEqualTo(new Entitlement(null, "api-calls", EntitlementValueType.UNKNOWN, 10L,
+                12L, null, "api-call", null, MetricPeriod.CURRENT_DAY, null, Instant.parse("2026-11-30T23:00:00Z"),
+                null, null, null, null, null, null, null, null));
+        assertThat(check.entitlement().remaining()).hasValue(0);
+    }
+
+    @Test
+    void unknownEnumValuesNeverFailACheck() {
+        stub.register(post(urlPathEqualTo("/flags/api-calls/check")).willReturn(SchematicStub.json(
+                SchematicStub.flagJsonWith("api-calls", true, "\"rule_type\":\"company_trial_override\","
+                        + "\"entitlement\":{\"feature_id\":\"feat_1\",\"feature_key\":\"api-calls\","
+                        + "\"value_type\":\"seats_v2\",\"metric_period\":\"current_decade\","
+                        + "\"month_reset\":\"full_moon\"},\"feature_usage_reset_at\":\"not a time\""))));
+
+        FlagCheck check = schematic.checkFlagDetails("api-calls", Map.of("id", "acme"), null);
+
+        assertThat(check.source()).isEqualTo(FlagSource.REMOTE);
+        assertThat(check.value()).isTrue();
+        assertThat(check.ruleType()).isEqualTo(RuleType.UNKNOWN);
+        assertThat(check.entitlement().valueType()).isEqualTo(EntitlementValueType.UNKNOWN);
+        assertThat(check.entitlement().metricPeriod()).isEqualTo(MetricPeriod.UNKNOWN);
+        assertThat(check.entitlement().monthReset()).isEqualTo(MonthReset.UNKNOWN);
+    }
+
+    @Test
+    void aPlainAnswerHasNoEntitlement() {
+        SchematicStub.flag(stub, "beta", true);
+
+        FlagCheck check = schematic.checkFlagDetails("beta", Map.of("id", "acme"), null);
+
+        assertThat(check.entitlement()).isNull();
+        assertThat(check.ruleType()).isEqualTo(RuleType.STANDARD);
+    }
+
+    @Test
+    void preflightBodyIsExactlyTheDocumentedOne() {
+        stub.register(post(urlPathEqualTo("/flags/exports/check")).willReturn(SchematicStub.json(
+                SchematicStub.flagJson("exports", true))));
+
+        FlagCheck check = schematic.checkFlagDetails("exports", Map.of("id", "acme"), Map.of("email", "jane@acme.com"),
+                Preflight.usage(500).withEventUsage("export-rows", 500).withCreditCost("ai-credits", 2.5));
+        schematic.checkFlag("exports", Map.of("id", "acme"), null, Preflight.usage(0));
+        schematic.checkFlag("exports", Map.of("id", "acme"), null, Preflight.eventUsage("export-rows", 7));
+        schematic.checkFlag("exports", Map.of("id", "acme"), null, Preflight.creditCost("ai-credits", 3));
+
+        assertThat(check.source()).isEqualTo(FlagSource.REMOTE);
+        stub.verifyThat(1, postRequestedFor(urlPathEqualTo("/flags/exports/check")).withRequestBody(equalToJson(
+                "{\"company\":{\"id\":\"acme\"},\"user\":{\"email\":\"jane@acme.com\"},\"preflight\":{\"usage\":500,"
+                        + "\"event_usage\":{\"event_subtype\":\"export-rows\",\"quantity\":500},"
+                        + "\"credit_cost\":{\"ai-credits\":2.5}}}")));
+        // each field only when set; a usage of 0 is a given usage
+        stub.verifyThat(1, postRequestedFor(urlPathEqualTo("/flags/exports/check")).withRequestBody(equalToJson(
+                "{\"company\":{\"id\":\"acme\"},\"preflight\":{\"usage\":0}}")));
+        stub.verifyThat(1, postRequestedFor(urlPathEqualTo("/flags/exports/check")).withRequestBody(equalToJson(
+                "{\"company\":{\"id\":\"acme\"},\"preflight\":{\"event_usage\":{\"event_subtype\":\"export-rows\","
+                        + "\"quantity\":7}}}")));
+        stub.verifyThat(1, postRequestedFor(urlPathEqualTo("/flags/exports/check")).withRequestBody(equalToJson(
+                "{\"company\":{\"id\":\"acme\"},\"preflight\":{\"credit_cost\":{\"ai-credits\":3.0}}}")));
+        assertThatThrownBy(() -> schematic.checkFlag("exports", Map.of("id", "acme"), null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("preflight");
+        assertThatThrownBy(() -> Preflight.usage(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("usage");
+    }
+
+    @Test
+    void checkFlagsDetailsCarriesThePlanAndCreditBalances() {
+        stub.register(post(urlPathEqualTo("/flags/check")).willReturn(SchematicStub.json("{\"data\":{\"flags\":["
+                + SchematicStub.flagData("a", true) + "],\"plan\":{\"id\":\"plan_pro\",\"name\":\"Pro\","
+                + "\"trial_end_date\":\"2026-12-24T00:00:00Z\",\"trial_status\":\"active\"},\"credit_balances\":{"
+                + "\"cred_ai\":{\"remaining\":42.5,\"reserved\":7.5,\"settled\":50.0,\"currency\":\"x\"}}},\"params\":{}}")));
+
+        CompanyFlags answer = schematic.checkFlagsDetails(Map.of("id", "acme"), null);
+
+        assertThat(answer.flags()).extracting(FlagCheck::flag).containsExactly("a");
+        assertThat(answer.value("a")).isTrue();
+        assertThat(answer.flag("missing")).isEmpty();
+        assertThat(answer.plan()).isEqualTo(new CompanyPlan("plan_pro", "Pro", Instant.parse("2026-12-24T00:00:00Z"),
+                TrialStatus.ACTIVE));
+        assertThat(answer.creditBalances()).containsExactly(Map.entry("cred_ai", new CreditBalance(42.5, 7.5, 50.0)));
+        stub.verifyThat(1, postRequestedFor(urlPathEqualTo("/flags/check"))
+                .withRequestBody(equalToJson("{\"company\":{\"id\":\"acme\"}}")));
+    }
+
+    @Test
+    void bulkCheckOfOneContext() {
+        List<CompanyFlags> answers = bulk("one", 1);
+
+        assertThat(answers).hasSize(1);
+        assertThat(stub.find(postRequestedFor(urlPathEqualTo("/flags/check-bulk")))).hasSize(1);
+        stub.verifyThat(1, postRequestedFor(urlPathEqualTo("/flags/check-bulk")).withRequestBody(equalToJson(
+                "{\"contexts\":[{\"company\":{\"id\":\"one-0\"},\"user\":{\"email\":\"one-0@x.com\"}}]}")));
+    }
+
+    @Test
+    void bulkCheckOfAHundredContextsIsOneRequest() {
+        bulk("hundred", 100);
+
+        assertThat(stub.find(postRequestedFor(urlPathEqualTo("/flags/check-bulk")))).hasSize(1);
+    }
+
+    @Test
+    void bulkCheckOf250ContextsIsThreeRequestsAnsweredInOrder() {
+        bulk("many", 250);
+
+        List<Integer> sizes = stub.find(postRequestedFor(urlPathEqualTo("/flags/check-bulk"))).stream()
+                .map(request -> contextsOf(request).size()).sorted().toList();
+        assertThat(sizes).containsExactly(50, 100, 100);
+        assertThat(schematic.checkFlagsBulk(List.of())).isEmpty();
+        assertThatThrownBy(() -> schematic.checkFlagsBulk(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("contexts");
+        assertThatThrownBy(() -> schematic.checkFlagsBulk(java.util.Arrays.asList(CheckContext.company(null), null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("contexts element");
+    }
+
+    /**
+     * Checks {@code count} contexts named {@code <prefix>-<i>}; the stub answers each request by the first company it
+     * carries, one answer per context whose reason names the context. Asserts that every answer is the one of its
+     * context, and that every request carried at most 100 contexts, in order.
+     */
+    private List<CompanyFlags> bulk(String prefix, int count) {
+        List<CheckContext> contexts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            contexts.add(CheckContext.of(Map.of("id", prefix + "-" + i), Map.of("email", prefix + "-" + i + "@x.com")));
+        }
+        for (int from = 0; from < count; from += 100) {
+            StringBuilder answers = new StringBuilder();
+            for (int i = from; i < Math.min(count, from + 100); i++) {
+                answers.append(i == from ? "" : ",").append("{\"flags\":[{\"flag\":\"beta\",\"value\":")
+                        .append(i % 2 == 0).append(",\"reason\":\"").append(prefix).append('-').append(i)
+                        .append("\"}],\"plan\":{\"id\":\"plan_").append(i).append("\",\"name\":\"Plan\"}}");
+            }
+            stub.register(post(urlPathEqualTo("/flags/check-bulk"))
+                    .withRequestBody(matchingJsonPath("$.contexts[0].company.id", equalTo(prefix + "-" + from)))
+                    .willReturn(SchematicStub.json("{\"data\":{\"data\":[" + answers + "]},\"params\":{}}")));
+        }
+
+        List<CompanyFlags> answers = schematic.checkFlagsBulk(contexts);
+
+        assertThat(answers).hasSize(count);
+        for (int i = 0; i < count; i++) {
+            FlagCheck beta = answers.get(i).flag("beta").orElseThrow();
+            assertThat(beta.reason()).isEqualTo(prefix + "-" + i);
+            assertThat(beta.value()).isEqualTo(i % 2 == 0);
+            assertThat(beta.source()).isEqualTo(FlagSource.REMOTE);
+            assertThat(answers.get(i).plan().id()).isEqualTo("plan_" + i);
+        }
+        List<String> sent = new ArrayList<>();
+        for (LoggedRequest request : stub.find(postRequestedFor(urlPathEqualTo("/flags/check-bulk")))) {
+            List<JsonNode> requestContexts = contextsOf(request);
+            assertThat(requestContexts).hasSizeLessThanOrEqualTo(100);
+            requestContexts.forEach(context -> sent.add(context.get("company").get("id").asText()));
+        }
+        assertThat(sent).containsExactlyInAnyOrderElementsOf(
+                contexts.stream().map(context -> context.company().get("id")).toList());
+        return answers;
+    }
+
+    private static List<JsonNode> contextsOf(LoggedRequest request) {
+        try {
+            List<JsonNode> contexts = new ArrayList<>();
+            new ObjectMapper().readTree(request.getBodyAsString()).get("contexts").forEach(contexts::add);
+            return contexts;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -115,6 +115,12 @@ public final class SchematicStub {
                 + "\"rule_type\":\"standard\",\"unknown_field\":{\"nested\":[1,2]}}";
     }
 
+    /** A flag-check answer in Schematic's envelope, with these extra fields (JSON members without braces). */
+    public static String flagJsonWith(String flag, boolean value, String extraFields) {
+        return "{\"data\":{\"flag\":\"" + flag + "\",\"value\":" + value + ",\"reason\":\"Matched plan entitlement\","
+                + "\"flag_id\":\"flag_1\",\"company_id\":\"comp_1\"," + extraFields + "},\"params\":{}}";
+    }
+
     public static ResponseDefinitionBuilder json(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
     }

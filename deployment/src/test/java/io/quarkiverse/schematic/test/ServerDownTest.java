@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -13,9 +15,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.schematic.CheckContext;
+import io.quarkiverse.schematic.CompanyFlags;
 import io.quarkiverse.schematic.CompanyUpsert;
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
+import io.quarkiverse.schematic.Preflight;
 import io.quarkiverse.schematic.SchematicConnectionException;
 import io.quarkiverse.schematic.SchematicService;
 import io.quarkus.test.QuarkusUnitTest;
@@ -35,6 +40,8 @@ class ServerDownTest {
             .overrideConfigKey("quarkus.schematic.event-capture-url", CLOSED_URL)
             .overrideConfigKey("quarkus.schematic.retry-delay", "10ms")
             .overrideConfigKey("quarkus.schematic.events.shutdown-timeout", "1s")
+            // every case here sees the connection error itself, whatever ran before it
+            .overrideConfigKey("quarkus.schematic.circuit-breaker.enabled", "false")
             .overrideConfigKey("quarkus.schematic.flag-defaults.\"beta\"", "true");
 
     @Inject
@@ -58,5 +65,38 @@ class ServerDownTest {
 
         assertThatThrownBy(() -> schematic.upsertCompany(CompanyUpsert.keys(Map.of("id", "acme"))))
                 .isInstanceOf(SchematicConnectionException.class);
+    }
+
+    @Test
+    void aPreflightAnswersLikeAnyOtherCheck() {
+        FlagCheck beta = schematic.checkFlagDetails("beta", Map.of("id", "acme"), null, Preflight.usage(500));
+
+        assertThat(beta.value()).isTrue();
+        assertThat(beta.source()).isEqualTo(FlagSource.DEFAULT);
+        assertThat(beta.error()).contains("could not reach Schematic");
+        assertThat(beta.entitlement()).isNull();
+    }
+
+    @Test
+    void everyContextOfABulkCheckGetsTheDefaults() {
+        List<CheckContext> contexts = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            contexts.add(CheckContext.company(Map.of("id", "company-" + i)));
+        }
+
+        List<CompanyFlags> answers = schematic.checkFlagsBulk(contexts);
+
+        assertThat(answers).hasSize(250).allSatisfy(answer -> {
+            assertThat(answer.plan()).isNull();
+            assertThat(answer.creditBalances()).isEmpty();
+            assertThat(answer.flags()).singleElement().satisfies(beta -> {
+                assertThat(beta.flag()).isEqualTo("beta");
+                assertThat(beta.value()).isTrue();
+                assertThat(beta.source()).isEqualTo(FlagSource.DEFAULT);
+                assertThat(beta.error()).contains("could not reach Schematic");
+            });
+        });
+        assertThat(schematic.checkFlagsDetails(Map.of("id", "acme"), null).flags()).extracting(FlagCheck::source)
+                .containsExactly(FlagSource.DEFAULT);
     }
 }

@@ -3,6 +3,10 @@ package io.quarkiverse.schematic.runtime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import io.quarkiverse.schematic.CheckContext;
+import io.quarkiverse.schematic.Preflight;
 
 /**
  * Argument checks of the service methods (flag names, the company and user keys of a check or of an account call). The public
@@ -23,12 +27,34 @@ final class CheckArguments {
     }
 
     static List<String> flags(List<String> flags) {
-        if (flags == null) {
-            throw new IllegalArgumentException("flags must not be null");
+        return elements(flags, "flags", flag -> flag(flag, "flags element"));
+    }
+
+    static Preflight preflight(Preflight preflight) {
+        if (preflight == null) {
+            throw new IllegalArgumentException("preflight must not be null");
         }
-        List<String> checked = new ArrayList<>(flags.size());
-        for (String flag : flags) {
-            checked.add(flag(flag, "flags element"));
+        return preflight;
+    }
+
+    /** The contexts of a bulk check; each one validated its keys when it was created. */
+    static List<CheckContext> contexts(List<CheckContext> contexts) {
+        return elements(contexts, "contexts", context -> {
+            if (context == null) {
+                throw new IllegalArgumentException("contexts element must not be null");
+            }
+            return context;
+        });
+    }
+
+    /** A copy of a list argument with each element checked. */
+    private static <T> List<T> elements(List<T> list, String name, UnaryOperator<T> check) {
+        if (list == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        List<T> checked = new ArrayList<>(list.size());
+        for (T element : list) {
+            checked.add(check.apply(element));
         }
         return checked;
     }

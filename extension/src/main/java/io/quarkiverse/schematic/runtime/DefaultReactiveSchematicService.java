@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkiverse.schematic.CheckContext;
 import io.quarkiverse.schematic.Company;
+import io.quarkiverse.schematic.CompanyFlags;
 import io.quarkiverse.schematic.CompanyUpsert;
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.Identify;
+import io.quarkiverse.schematic.Preflight;
 import io.quarkiverse.schematic.ReactiveSchematicService;
 import io.quarkiverse.schematic.RequestOptions;
 import io.quarkiverse.schematic.Track;
@@ -52,9 +55,27 @@ public final class DefaultReactiveSchematicService implements ReactiveSchematicS
     }
 
     @Override
+    public Uni<FlagCheck> checkFlagDetails(String flag, Map<String, String> company, Map<String, String> user,
+            Preflight preflight) {
+        return core.flags().preflight(CheckArguments.flag(flag, "flag"), CheckArguments.keys(company, "company"),
+                CheckArguments.keys(user, "user"), CheckArguments.preflight(preflight), policy);
+    }
+
+    @Override
     public Uni<List<FlagCheck>> checkFlags(Map<String, String> company, Map<String, String> user) {
         return core.flags().checkAll(CheckArguments.keys(company, "company"), CheckArguments.keys(user, "user"),
                 policy);
+    }
+
+    @Override
+    public Uni<CompanyFlags> checkFlagsDetails(Map<String, String> company, Map<String, String> user) {
+        return core.flags().checkAllDetails(CheckArguments.keys(company, "company"), CheckArguments.keys(user, "user"),
+                policy);
+    }
+
+    @Override
+    public Uni<List<CompanyFlags>> checkFlagsBulk(List<CheckContext> contexts) {
+        return core.flags().checkBulk(CheckArguments.contexts(contexts), policy);
     }
 
     @Override
@@ -69,11 +90,24 @@ public final class DefaultReactiveSchematicService implements ReactiveSchematicS
                 CheckArguments.keys(company, "company"), CheckArguments.keys(user, "user"), policy);
     }
 
-    /** {@link #checkFlags(Map, Map)} for a caller that must not wait. */
-    List<FlagCheck> checkFlagsWithoutWaiting(Map<String, String> company, Map<String, String> user) {
-        CheckArguments.keys(company, "company");
-        CheckArguments.keys(user, "user");
-        return core.flags().checkAllWithoutWaiting();
+    /** {@link #checkFlagDetails(String, Map, Map, Preflight)} for a caller that must not wait. */
+    FlagCheck checkFlagDetailsWithoutWaiting(String flag, Map<String, String> company, Map<String, String> user,
+            Preflight preflight) {
+        return core.flags().preflightWithoutWaiting(CheckArguments.flag(flag, "flag"),
+                CheckArguments.keys(company, "company"), CheckArguments.keys(user, "user"),
+                CheckArguments.preflight(preflight));
+    }
+
+    /** {@link #checkFlagsDetails(Map, Map)} for a caller that must not wait. */
+    CompanyFlags checkFlagsDetailsWithoutWaiting(Map<String, String> company, Map<String, String> user) {
+        return core.flags().checkAllWithoutWaiting(CheckArguments.keys(company, "company"),
+                CheckArguments.keys(user, "user"));
+    }
+
+    /** {@link #checkFlagsBulk(List)} for a caller that must not wait: each context as {@code checkFlagsDetails}. */
+    List<CompanyFlags> checkFlagsBulkWithoutWaiting(List<CheckContext> contexts) {
+        return CheckArguments.contexts(contexts).stream()
+                .map(context -> core.flags().checkAllWithoutWaiting(context.company(), context.user())).toList();
     }
 
     /** {@link #checkFlags(List, Map, Map)} for a caller that must not wait. */
@@ -99,14 +133,14 @@ public final class DefaultReactiveSchematicService implements ReactiveSchematicS
         if (identify == null) {
             throw new IllegalArgumentException("identify must not be null");
         }
-        core.events().offer("identify", EventBodies.of(identify));
+        core.events().offer("identify", EventBodies.of(identify), EventBodies.options(identify));
     }
 
     void enqueue(Track track) {
         if (track == null) {
             throw new IllegalArgumentException("track must not be null");
         }
-        core.events().offer("track", EventBodies.of(track));
+        core.events().offer("track", EventBodies.of(track), EventBodies.options(track));
     }
 
     @Override

@@ -3,10 +3,13 @@ package io.quarkiverse.schematic.runtime;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkiverse.schematic.CheckContext;
 import io.quarkiverse.schematic.Company;
+import io.quarkiverse.schematic.CompanyFlags;
 import io.quarkiverse.schematic.CompanyUpsert;
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.Identify;
+import io.quarkiverse.schematic.Preflight;
 import io.quarkiverse.schematic.RequestOptions;
 import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.Track;
@@ -50,11 +53,36 @@ public final class DefaultSchematicService implements SchematicService {
     }
 
     @Override
+    public FlagCheck checkFlagDetails(String flag, Map<String, String> company, Map<String, String> user,
+            Preflight preflight) {
+        if (!Infrastructure.canCallerThreadBeBlocked()) {
+            return reactive.checkFlagDetailsWithoutWaiting(flag, company, user, preflight);
+        }
+        return reactive.checkFlagDetails(flag, company, user, preflight).await().indefinitely();
+    }
+
+    @Override
     public List<FlagCheck> checkFlags(Map<String, String> company, Map<String, String> user) {
         if (!Infrastructure.canCallerThreadBeBlocked()) {
-            return reactive.checkFlagsWithoutWaiting(company, user);
+            return reactive.checkFlagsDetailsWithoutWaiting(company, user).flags();
         }
         return reactive.checkFlags(company, user).await().indefinitely();
+    }
+
+    @Override
+    public CompanyFlags checkFlagsDetails(Map<String, String> company, Map<String, String> user) {
+        if (!Infrastructure.canCallerThreadBeBlocked()) {
+            return reactive.checkFlagsDetailsWithoutWaiting(company, user);
+        }
+        return reactive.checkFlagsDetails(company, user).await().indefinitely();
+    }
+
+    @Override
+    public List<CompanyFlags> checkFlagsBulk(List<CheckContext> contexts) {
+        if (!Infrastructure.canCallerThreadBeBlocked()) {
+            return reactive.checkFlagsBulkWithoutWaiting(contexts);
+        }
+        return reactive.checkFlagsBulk(contexts).await().indefinitely();
     }
 
     @Override

@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.quarkiverse.schematic.OfflineEventListener;
+import io.quarkiverse.schematic.OfflineFlagSource;
 import io.quarkiverse.schematic.ReactiveSchematicAccounts;
 import io.quarkiverse.schematic.ReactiveSchematicService;
 import io.quarkiverse.schematic.SchematicAccounts;
@@ -33,6 +34,7 @@ import io.quarkiverse.schematic.runtime.flags.FlagCheckCache;
 import io.quarkiverse.schematic.runtime.flags.FlagCheckListener;
 import io.quarkiverse.schematic.runtime.flags.FlagDefaults;
 import io.quarkiverse.schematic.runtime.flags.FlagEvaluator;
+import io.quarkiverse.schematic.runtime.flags.OfflineAnswers;
 import io.quarkus.runtime.ShutdownEvent;
 
 /**
@@ -51,7 +53,7 @@ public class SchematicProducer {
     @Singleton
     SchematicCore core(SchematicConfig config, @RestClient SchematicApi client, @RestClient EventCaptureApi capture,
             ApiKeyRefusals refusals, Instance<FlagCheckListener> listeners, Instance<ApiCallListener> apiListeners,
-            Instance<OfflineEventListener> offlineListeners) {
+            Instance<OfflineEventListener> offlineListeners, Instance<OfflineFlagSource> offlineSources) {
         List<ApiCallListener> observers = new ArrayList<>(apiListeners.stream().toList());
         observers.add(refusals.apiListener());
         SchematicApi api = new ObservedSchematicApi(client, (operation, nanos, failure) -> observers
@@ -60,7 +62,7 @@ public class SchematicProducer {
                 ? FlagCheckCache.bounded(config.cache().maxSize(), config.cache().ttl())
                 : FlagCheckCache.disabled();
         FlagEvaluator flags = new FlagEvaluator(api, cache, new FlagDefaults(config.flagDefaults()), config.offline(),
-                combined(listeners.stream().toList()));
+                combined(listeners.stream().toList()), new OfflineAnswers(offlineSources.stream().toList()));
         created = new SchematicCore(api, flags, events(config, capture, refusals, offlineListeners.stream().toList()),
                 config.offline(), config.maxRetries());
         return created;
@@ -69,8 +71,8 @@ public class SchematicProducer {
     private static EventSink events(SchematicConfig config, EventCaptureApi capture, ApiKeyRefusals refusals,
             List<OfflineEventListener> offlineListeners) {
         if (config.offline()) {
-            return new OfflineEventSink(offlineListeners.isEmpty() ? (type, body) -> {
-            } : (type, body) -> EventBodies.replay(body, offlineListeners));
+            return new OfflineEventSink(offlineListeners.isEmpty() ? event -> {
+            } : event -> EventBodies.replay(event, offlineListeners));
         }
         SchematicConfig.EventsConfig events = config.events();
         return new EventBuffer(sender(capture, refusals), config.apiKey().orElseThrow(), events.capacity(),

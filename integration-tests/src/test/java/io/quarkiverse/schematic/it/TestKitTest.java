@@ -14,7 +14,15 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.quarkiverse.schematic.Entitlement;
+import io.quarkiverse.schematic.EntitlementValueType;
+import io.quarkiverse.schematic.FlagCheck;
+import io.quarkiverse.schematic.FlagSource;
 import io.quarkiverse.schematic.Identify;
+import io.quarkiverse.schematic.MetricPeriod;
+import io.quarkiverse.schematic.MonthReset;
+import io.quarkiverse.schematic.Preflight;
+import io.quarkiverse.schematic.RuleType;
 import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.Track;
 import io.quarkiverse.schematic.testing.SchematicTestKit;
@@ -84,5 +92,53 @@ class TestKitTest {
         given().when().get("/flags/new-dashboard").then().statusCode(200).body("value", equalTo(false));
         given().when().get("/flags/beta-reports").then().statusCode(200).body("value", equalTo(true));
         assertThat(kit.tracked()).containsExactly(Track.event("export").user(Map.of("email", "jane@acme.com")));
+    }
+
+    @Test
+    @Order(4)
+    void entitlementsPerCompanyWithUsageAndPreflight() {
+        Entitlement unlimited = new Entitlement("feat_exports", "exports", EntitlementValueType.UNLIMITED, null, 12L,
+                null, "export", null, MetricPeriod.CURRENT_MONTH, MonthReset.FIRST_OF_MONTH, null, null, null, null,
+                null, null, null, null, null);
+        // tag::kit-entitlements[]
+        kit.entitlement("api-calls", Map.of("id", "acme"), 99, 100) // 99 of 100 used: on, a preflight of 2 is refused
+                .entitlement("api-calls", Map.of("id", "globex"), 100, 100) // used up: off
+                .entitlement("exports", null, unlimited, true); // this Entitlement and value, for every company
+        // end::kit-entitlements[]
+
+        FlagCheck acme = schematic.checkFlagDetails("api-calls", Map.of("id", "acme", "region", "eu"), Map.of());
+        assertThat(acme.value()).isTrue();
+        assertThat(acme.source()).isEqualTo(FlagSource.OFFLINE);
+        assertThat(acme.ruleType()).isEqualTo(RuleType.PLAN_ENTITLEMENT);
+        assertThat(acme.entitlement().usage()).isEqualTo(99);
+        assertThat(acme.entitlement().allocation()).isEqualTo(100);
+        assertThat(schematic.checkFlag("api-calls", Map.of("id", "acme"), Map.of(), Preflight.usage(1))).isTrue();
+        assertThat(schematic.checkFlag("api-calls", Map.of("id", "acme"), Map.of(), Preflight.usage(2))).isFalse();
+        FlagCheck globex = schematic.checkFlagDetails("api-calls", Map.of("id", "globex"), Map.of());
+        assertThat(globex.value()).isFalse();
+        assertThat(globex.ruleType()).isEqualTo(RuleType.PLAN_ENTITLEMENT_USAGE_EXCEEDED);
+        FlagCheck initech = schematic.checkFlagDetails("api-calls", Map.of("id", "initech"), Map.of());
+        assertThat(initech.value()).as("no entitlement for this company: the flag default").isFalse();
+        assertThat(initech.entitlement()).isNull();
+        assertThat(schematic.checkFlagDetails("exports", Map.of("id", "initech"), Map.of()).entitlement())
+                .isEqualTo(unlimited);
+        assertThat(schematic.checkFlagsDetails(Map.of("id", "acme"), Map.of()).flags()).extracting(FlagCheck::flag)
+                .containsExactly("api-calls", "beta-reports", "exports");
+
+        // what a REST resource returning the FlagCheck shows
+        given().queryParam("company", "acme").when().get("/flags/api-calls").then().statusCode(200)
+                .body("value", equalTo(true)).body("ruleType", equalTo("PLAN_ENTITLEMENT"))
+                .body("entitlement.usage", equalTo(99)).body("entitlement.allocation", equalTo(100));
+    }
+
+    @Test
+    @Order(5)
+    void entitlementsDoNotLeakIntoTheNextTest() {
+        FlagCheck acme = schematic.checkFlagDetails("api-calls", Map.of("id", "acme"), Map.of());
+
+        assertThat(acme.value()).isFalse();
+        assertThat(acme.entitlement()).isNull();
+        assertThat(schematic.checkFlags(Map.of("id", "acme"), Map.of())).extracting(FlagCheck::flag)
+                .containsExactly("beta-reports");
     }
 }

@@ -4,6 +4,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.event.Observes;
@@ -11,25 +14,36 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.quarkiverse.schematic.CheckContext;
+import io.quarkiverse.schematic.Entitlement;
+import io.quarkiverse.schematic.EntitlementValueType;
 import io.quarkiverse.schematic.FlagCheck;
+import io.quarkiverse.schematic.FlagSource;
 import io.quarkiverse.schematic.Identify;
 import io.quarkiverse.schematic.OfflineEventListener;
+import io.quarkiverse.schematic.OfflineFlagSource;
+import io.quarkiverse.schematic.Preflight;
+import io.quarkiverse.schematic.RuleType;
 import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.Track;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * Controls Schematic in {@code @QuarkusTest}s that use {@link SchematicTestResource} (offline mode): sets what flags
- * answer and shows the identify/track events the application sent. Inject it into the test.
+ * answer, with entitlements (usage, allocation) per company, and shows the identify/track events the application
+ * sent. Inject it into the test.
  * <p>
- * Before each test method the kit is {@link #reset() reset} automatically: flags return to their configured values
- * and recorded events are forgotten, so nothing leaks from one test into the next.
+ * Before each test method the kit is {@link #reset() reset} automatically: flags return to their configured values,
+ * entitlements and recorded events are forgotten, so nothing leaks from one test into the next.
  * <p>
  * Built on the public API only: flag values through {@link SchematicService#setFlagDefault} and
- * {@link SchematicService#removeFlagDefault}, events through the {@link OfflineEventListener} extension point.
+ * {@link SchematicService#removeFlagDefault}, entitlements through the {@link OfflineFlagSource} extension point,
+ * events through the {@link OfflineEventListener} extension point.
  */
 @Singleton
-public class SchematicTestKit implements OfflineEventListener {
+public class SchematicTestKit implements OfflineEventListener, OfflineFlagSource {
+
+    static final String ENTITLEMENT_REASON = "Entitlement set by SchematicTestKit";
 
     /** Recorded events kept per test; older ones are forgotten so a busy test cannot exhaust memory. */
     static final int MAX_EVENTS = 10_000;
@@ -37,6 +51,8 @@ public class SchematicTestKit implements OfflineEventListener {
     private final SchematicService schematic;
     private final boolean offline;
     private final Deque<Object> events = new ArrayDeque<>();
+    /** Entitlements set for the current test, by flag, the latest first. */
+    private final Map<String, List<TestEntitlement>> entitlements = new ConcurrentHashMap<>();
     /** The flag defaults at start-up (configuration and test resource arguments), which {@link #reset()} restores. */
     private volatile Map<String, Boolean> configuredFlags = Map.of();
 
@@ -63,6 +79,95 @@ public class SchematicTestKit implements OfflineEventListener {
         return this;
     }
 
+    /**
+     * From now until the next test, {@code flag} is a numeric entitlement of the company with these keys:
+     * {@code usage} of {@code allocation} used. A check answers this {@link Entitlement} and is {@code true} while one
+     * more unit fits in the allocation; a {@link Preflight preflight} check while its quantity fits.
+     *
+     * @param company keys the checked company must have (all of them); {@code null} or empty: every check
+     * @throws IllegalArgumentException if {@code flag} is blank, a company key is blank or a number is negative
+     */
+    public SchematicTestKit entitlement(String flag, Map<String, String> company, long usage, long allocation) {
+        if (usage < 0 || allocation < 0) {
+            throw new IllegalArgumentException("usage and allocation must not be negative, were " + usage + " and "
+                    + allocation);
+        }
+        return put(flag, company, new Entitlement(null, flag, EntitlementValueType.NUMERIC, allocation, usage, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null), null);
+    }
+
+    /**
+     * From now until the next test, checks of {@code flag} for the company with these keys answer {@code value} with
+     * this entitlement (any value type, credits, limits and reset time), preflight checks included.
+     *
+     * @param company keys the checked company must have (all of them); {@code null} or empty: every check
+     * @throws IllegalArgumentException if {@code flag} is blank, a company key is blank or {@code entitlement} is null
+     */
+    public SchematicTestKit entitlement(String flag, Map<String, String> company, Entitlement entitlement,
+            boolean value) {
+        if (entitlement == null) {
+            throw new IllegalArgumentException("entitlement must not be null");
+        }
+        return put(flag, company, entitlement, value);
+    }
+
+    private SchematicTestKit put(String flag, Map<String, String> company, Entitlement entitlement, Boolean value) {
+        requireOffline();
+        if (flag == null || flag.isBlank()) {
+            throw new IllegalArgumentException("flag must not be null or blank");
+        }
+        // validated (no blank key names or values) and copied as a check context's keys are
+        TestEntitlement set = new TestEntitlement(CheckContext.company(company).company(), entitlement, value);
+        List<TestEntitlement> forFlag = entitlements.computeIfAbsent(flag, key -> new CopyOnWriteArrayList<>());
+        forFlag.removeIf(old -> old.company().equals(set.company()));
+        forFlag.add(0, set);
+        return this;
+    }
+
+    /** Answers checks of flags that have an entitlement for the checked company; the others go to the defaults. */
+    @Override
+    public FlagCheck answer(String flag, Map<String, String> company, Map<String, String> user, Preflight preflight) {
+        List<TestEntitlement> forFlag = entitlements.get(flag);
+        if (forFlag == null) {
+            return null;
+        }
+        TestEntitlement match = null;
+        for (TestEntitlement candidate : forFlag) {
+            if (company.entrySet().containsAll(candidate.company().entrySet())
+                    && (match == null || candidate.company().size() > match.company().size())) {
+                match = candidate;
+            }
+        }
+        if (match == null) {
+            return null;
+        }
+        boolean value = match.value(preflight);
+        return new FlagCheck(flag, value, ENTITLEMENT_REASON, null, null, null, null, FlagSource.OFFLINE, null,
+                value ? RuleType.PLAN_ENTITLEMENT : RuleType.PLAN_ENTITLEMENT_USAGE_EXCEEDED, match.entitlement());
+    }
+
+    /** Flags with an entitlement, which a check of all flags lists too. */
+    @Override
+    public Set<String> flags() {
+        return Set.copyOf(entitlements.keySet());
+    }
+
+    /**
+     * An entitlement set by a test.
+     *
+     * @param company keys the checked company must have
+     * @param value the fixed value, or {@code null} to follow the figures
+     */
+    private record TestEntitlement(Map<String, String> company, Entitlement entitlement, Boolean value) {
+
+        boolean value(Preflight preflight) {
+            if (value != null) {
+                return value;
+            }
+            return entitlement.fits(preflight);
+        }
+    }
+
     /** The track events sent since the test started, oldest first. */
     public List<Track> tracked() {
         requireOffline();
@@ -75,8 +180,12 @@ public class SchematicTestKit implements OfflineEventListener {
         return recorded(Identify.class);
     }
 
-    /** Flags back to their configured values, recorded events forgotten. Runs before each test by itself. */
+    /**
+     * Flags back to their configured values, entitlements and recorded events forgotten. Runs before each test by
+     * itself.
+     */
     public void reset() {
+        entitlements.clear();
         if (offline) {
             currentDefaults().keySet().stream().filter(flag -> !configuredFlags.containsKey(flag))
                     .forEach(schematic::removeFlagDefault);

@@ -10,7 +10,8 @@ import io.quarkiverse.schematic.runtime.devui.DevServiceProtocol;
 
 /**
  * The admin endpoints under {@value DevServiceProtocol#ADMIN} that the Dev UI (and tests) use to read what the dev
- * service recorded and to toggle flags. The server only listens on 127.0.0.1, so they need no key.
+ * service recorded, to toggle flags and to reset the usage of metered features. The server only listens on 127.0.0.1, so they
+ * need no key.
  */
 final class DevAdminHandler implements HttpHandler {
 
@@ -35,6 +36,14 @@ final class DevAdminHandler implements HttpHandler {
                 Exchanges.json(exchange, 200, state.activity().events());
             } else if (method.equals("GET") && path.equals(DevServiceProtocol.ENTITIES)) {
                 Exchanges.json(exchange, 200, Map.of("companies", state.companies().all(), "users", state.users().all()));
+            } else if (method.equals("GET") && path.equals(DevServiceProtocol.USAGE)) {
+                Exchanges.json(exchange, 200, state.meter().describe());
+            } else if (method.equals("DELETE") && path.equals(DevServiceProtocol.USAGE)) {
+                state.meter().reset(null);
+                Exchanges.json(exchange, 200, state.meter().describe());
+            } else if (method.equals("DELETE") && path.startsWith(DevServiceProtocol.USAGE + "/")) {
+                state.meter().reset(Exchanges.segment(path.substring(DevServiceProtocol.USAGE.length() + 1)));
+                Exchanges.json(exchange, 200, state.meter().describe());
             } else {
                 Exchanges.error(exchange, 404, "No dev service admin endpoint " + method + " " + path);
             }

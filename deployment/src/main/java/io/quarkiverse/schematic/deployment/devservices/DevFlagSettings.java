@@ -6,24 +6,27 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The configured flag values of the dev service, as plain immutable maps: comparing two of them tells whether a live
- * reload changed the configuration (and the running dev service must be replaced).
+ * The configured flag values and metered features of the dev service, as plain immutable maps: comparing two of them
+ * tells whether a live reload changed the configuration (and the running dev service must be replaced).
  *
  * @param flags value of each flag
  * @param companies per company key value, the flags that differ for it
  * @param users per user key value, the flags that differ for it
+ * @param features the metered features, by flag key
  */
 record DevFlagSettings(Map<String, Boolean> flags, Map<String, Map<String, Boolean>> companies,
-        Map<String, Map<String, Boolean>> users) {
+        Map<String, Map<String, Boolean>> users, Map<String, DevFeatureSettings> features) {
 
     public DevFlagSettings {
         flags = Map.copyOf(flags);
         companies = Map.copyOf(companies);
         users = Map.copyOf(users);
+        features = Map.copyOf(features);
     }
 
     public static DevFlagSettings of(SchematicDevServicesConfig config) {
-        return new DevFlagSettings(config.flags(), overrides(config.companies()), overrides(config.users()));
+        return new DevFlagSettings(config.flags(), overrides(config.companies()), overrides(config.users()),
+                DevFeatureSettings.of(config.features()));
     }
 
     private static Map<String, Map<String, Boolean>> overrides(Map<String, SchematicDevServicesConfig.Overrides> byKey) {
@@ -32,9 +35,10 @@ record DevFlagSettings(Map<String, Boolean> flags, Map<String, Map<String, Boole
         return copy;
     }
 
-    /** Number of distinct flags mentioned anywhere. */
+    /** Number of distinct flags mentioned anywhere, metered features included. */
     public int flagCount() {
         Set<String> all = new HashSet<>(flags.keySet());
+        all.addAll(features.keySet());
         companies.values().forEach(values -> all.addAll(values.keySet()));
         users.values().forEach(values -> all.addAll(values.keySet()));
         return all.size();

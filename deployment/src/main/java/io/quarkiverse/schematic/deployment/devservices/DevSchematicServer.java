@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,7 +31,8 @@ final class DevSchematicServer implements Closeable {
     /** Starts a server answering flag checks from these settings. */
     public static DevSchematicServer start(DevFlagSettings settings) {
         DevState state = new DevState(new DevFlags(settings), new DevEntities("comp_dev_"), new DevEntities("user_dev_"),
-                new DevActivity());
+                new DevActivity(), new DevMeter(settings.features(), Clock.systemUTC()),
+                new DevIdempotencyKeys(Clock.systemUTC()));
         ExecutorService executor = Executors.newFixedThreadPool(4, daemonThreads());
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

@@ -53,9 +53,13 @@ final class Exchanges {
         return keys;
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> object(Map<String, Object> body, String member) {
-        Object value = body.get(member);
+        return asObject(body.get(member));
+    }
+
+    /** A JSON value as an object; empty when it is not one. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> asObject(Object value) {
         return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 

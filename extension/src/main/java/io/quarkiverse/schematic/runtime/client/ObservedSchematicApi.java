@@ -30,6 +30,11 @@ public final class ObservedSchematicApi implements SchematicApi {
     }
 
     @Override
+    public Uni<Envelope<FlagsBulkData>> checkFlagsBulk(FlagsBulkRequest body, CallBudget budget) {
+        return observed("checkFlagsBulk", delegate.checkFlagsBulk(body, budget));
+    }
+
+    @Override
     public Uni<Envelope<EntityData>> upsertCompany(UpsertCompanyRequest body, CallBudget budget) {
         return observed("upsertCompany", delegate.upsertCompany(body, budget));
     }

@@ -63,6 +63,10 @@ public interface SchematicApi {
     Uni<Envelope<FlagsCheckData>> checkFlags(CheckFlagRequest body, @NotBody CallBudget budget);
 
     @POST
+    @Path("/flags/check-bulk")
+    Uni<Envelope<FlagsBulkData>> checkFlagsBulk(FlagsBulkRequest body, @NotBody CallBudget budget);
+
+    @POST
     @Path("/companies")
     Uni<Envelope<EntityData>> upsertCompany(UpsertCompanyRequest body, @NotBody CallBudget budget);
 

@@ -32,6 +32,10 @@ final class DevServiceClient {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
+    Object delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
+    }
+
     Object put(String path, Object body) {
         try {
             return send(HttpRequest.newBuilder(URI.create(baseUrl + path))

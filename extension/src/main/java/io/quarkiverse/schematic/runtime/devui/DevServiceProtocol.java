@@ -27,6 +27,12 @@ public final class DevServiceProtocol {
     /** {@code GET}: upserted companies and users. */
     public static final String ENTITIES = ADMIN + "/entities";
 
+    /**
+     * {@code GET}: the metered features with each company's usage; {@code DELETE}: forget all usage;
+     * {@code DELETE /{feature}}: forget the usage of one feature.
+     */
+    public static final String USAGE = ADMIN + "/usage";
+
     private DevServiceProtocol() {
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import io.quarkiverse.schematic.Entitlement;
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.runtime.SchematicCore;
 import io.quarkiverse.schematic.runtime.config.ConfigNames;
@@ -20,8 +21,9 @@ import io.smallrye.common.annotation.Blocking;
 
 /**
  * JSON-RPC methods behind the Schematic card of the Dev UI: the configuration in effect (API key masked), the flags of
- * the dev service with a toggle, the application's recent flag checks, the event buffer and what the dev service
- * received. Everything about the dev service goes over HTTP to its admin endpoints (see {@link DevServiceProtocol}),
+ * the dev service with a toggle, the usage of its metered features with a reset, the application's recent flag
+ * checks, the event buffer and what the dev service received. Everything about the dev service goes over HTTP to its admin
+ * endpoints (see {@link DevServiceProtocol}),
  * hence {@code @Blocking}: the Dev UI then calls those methods on a worker thread, never on the event loop.
  */
 @Singleton
@@ -92,13 +94,39 @@ public class SchematicDevUiService {
      */
     @Blocking
     public Object setFlag(String flag, boolean value) {
-        if (devService == null) {
-            throw new IllegalStateException("The Schematic dev service is not running: flags are managed in Schematic");
-        }
-        devService.put(DevServiceProtocol.FLAGS + "/" + URLEncoder.encode(flag, StandardCharsets.UTF_8)
-                .replace("+", "%20"), Map.of("value", value));
+        requireDevService("flags are managed in Schematic");
+        devService.put(DevServiceProtocol.FLAGS + "/" + segment(flag), Map.of("value", value));
         core.flags().cache().clear();
         return getFlags();
+    }
+
+    /** The metered features of the dev service with each company's usage against its allocation; empty without it. */
+    @Blocking
+    public Object getUsage() {
+        return devService == null ? List.of() : devService.get(DevServiceProtocol.USAGE);
+    }
+
+    /**
+     * Forgets the usage of one metered feature (every feature when {@code feature} is null or blank) and the cached
+     * checks, so that the next check sees the usage start from zero.
+     */
+    @Blocking
+    public Object resetUsage(String feature) {
+        requireDevService("usage is metered in Schematic");
+        Object usage = devService.delete(feature == null || feature.isBlank() ? DevServiceProtocol.USAGE
+                : DevServiceProtocol.USAGE + "/" + segment(feature));
+        core.flags().cache().clear();
+        return usage;
+    }
+
+    private void requireDevService(String otherwise) {
+        if (devService == null) {
+            throw new IllegalStateException("The Schematic dev service is not running: " + otherwise);
+        }
+    }
+
+    private static String segment(String name) {
+        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** The application's last flag checks, newest first, whatever answered them. */
@@ -115,9 +143,23 @@ public class SchematicDevUiService {
             row.put("companyId", check.companyId());
             row.put("userId", check.userId());
             row.put("error", check.error());
+            row.put("ruleType", check.ruleType() == null ? null : check.ruleType().name());
+            row.put("usage", usageOf(check.entitlement()));
             rows.add(row);
         }
         return rows;
+    }
+
+    /** "usage / allocation" of an entitlement ("usage (unlimited)", "usage" without allocation), or {@code null}. */
+    private static String usageOf(Entitlement entitlement) {
+        if (entitlement == null) {
+            return null;
+        }
+        if (entitlement.unlimited()) {
+            return entitlement.usage() + " (unlimited)";
+        }
+        return entitlement.allocation() == null ? String.valueOf(entitlement.usage())
+                : entitlement.usage() + " / " + entitlement.allocation();
     }
 
     /** The flag checks the dev service answered, with the company and user keys they carried; empty without it. */

@@ -1,7 +1,6 @@
 package io.quarkiverse.schematic.runtime.events;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -102,7 +101,7 @@ public final class EventBuffer implements EventSink {
     }
 
     @Override
-    public boolean offer(String type, Object body) {
+    public boolean offer(String type, Object body, EventOptions options) {
         if (closing) {
             drop();
             return false;
@@ -113,7 +112,7 @@ public final class EventBuffer implements EventSink {
             drop();
             return false;
         }
-        queue.offer(new PendingEvent(type, body, System.currentTimeMillis()));
+        queue.offer(new PendingEvent(type, body, System.currentTimeMillis(), options));
         accepted.increment();
         if (queued % maxBatchSize == 0) {
             LockSupport.unpark(flusher);
@@ -223,8 +222,7 @@ public final class EventBuffer implements EventSink {
         while (batch.size() < maxBatchSize && (event = queue.poll()) != null) {
             // the idempotency key is fixed before the first attempt, so a batch re-sent after a lost answer is
             // recognised by the capture service instead of counted twice
-            batch.add(new CapturedEvent(apiKey, event.type(), event.body(),
-                    Instant.ofEpochMilli(event.acceptedAtMillis()).toString(), randomKey()));
+            batch.add(event.captured(apiKey, EventBuffer::randomKey));
         }
         return batch;
     }

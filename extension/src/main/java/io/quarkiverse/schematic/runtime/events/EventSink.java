@@ -7,8 +7,8 @@ import java.time.Duration;
  */
 public interface EventSink extends AutoCloseable {
 
-    /** Accepts an event without blocking; {@code false} when it was dropped. */
-    boolean offer(String type, Object body);
+    /** Accepts an event with the caller's delivery options without blocking; {@code false} when it was dropped. */
+    boolean offer(String type, Object body, EventOptions options);
 
     /** Waits (at most {@code timeout}) until every event accepted before the call is delivered or given up. */
     void flush(Duration timeout);

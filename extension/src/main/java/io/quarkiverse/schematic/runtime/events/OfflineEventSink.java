@@ -2,7 +2,7 @@ package io.quarkiverse.schematic.runtime.events;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Offline mode: events are accepted from the caller's point of view, shown to the observer (which passes them to the
@@ -11,17 +11,17 @@ import java.util.function.BiConsumer;
 public final class OfflineEventSink implements EventSink {
 
     private final LongAdder dropped = new LongAdder();
-    private final BiConsumer<String, Object> observer;
+    private final Consumer<PendingEvent> observer;
 
-    /** @param observer told about every event (its type and wire body) before it is dropped */
-    public OfflineEventSink(BiConsumer<String, Object> observer) {
+    /** @param observer told about every event (type, wire body and options) before it is dropped */
+    public OfflineEventSink(Consumer<PendingEvent> observer) {
         this.observer = observer;
     }
 
     @Override
-    public boolean offer(String type, Object body) {
+    public boolean offer(String type, Object body, EventOptions options) {
         dropped.increment();
-        observer.accept(type, body);
+        observer.accept(new PendingEvent(type, body, System.currentTimeMillis(), options));
         return false;
     }
 

@@ -1,11 +1,31 @@
 package io.quarkiverse.schematic.runtime.events;
 
+import java.time.Instant;
+import java.util.function.Supplier;
+
+import io.quarkiverse.schematic.runtime.client.CapturedEvent;
+
 /**
  * An accepted identify or track event waiting in the buffer.
  *
  * @param type {@code identify} or {@code track}
  * @param body the event body DTO
- * @param acceptedAtMillis when the application sent it (epoch millis), sent as {@code sent_at}
+ * @param acceptedAtMillis when the application sent it (epoch millis), sent as {@code sent_at} unless the caller chose
+ *        an event time
+ * @param options the caller's delivery options
  */
-public record PendingEvent(String type, Object body, long acceptedAtMillis) {
+public record PendingEvent(String type, Object body, long acceptedAtMillis, EventOptions options) {
+
+    /**
+     * The event as the capture service takes it. Without a caller's key a random one is drawn from
+     * {@code randomKeys} here, once, before the first attempt: a batch re-sent after a lost answer is then recognised
+     * by the capture service instead of counted twice. {@code trusted_client_clock} and {@code backfill} go on the
+     * wire only when set.
+     */
+    CapturedEvent captured(String apiKey, Supplier<String> randomKeys) {
+        Instant sentAt = options.sentAt() != null ? options.sentAt() : Instant.ofEpochMilli(acceptedAtMillis);
+        String key = options.idempotencyKey() != null ? options.idempotencyKey() : randomKeys.get();
+        return new CapturedEvent(apiKey, type, body, sentAt.toString(), key,
+                options.trustedClientClock() ? Boolean.TRUE : null, options.backfill() ? Boolean.TRUE : null);
+    }
 }

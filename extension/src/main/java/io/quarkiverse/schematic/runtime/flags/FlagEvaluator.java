@@ -6,26 +6,32 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.schematic.CheckContext;
+import io.quarkiverse.schematic.CompanyFlags;
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
+import io.quarkiverse.schematic.Preflight;
 import io.quarkiverse.schematic.runtime.client.CallPolicy;
 import io.quarkiverse.schematic.runtime.client.CheckFlagRequest;
 import io.quarkiverse.schematic.runtime.client.Envelope;
 import io.quarkiverse.schematic.runtime.client.Failures;
-import io.quarkiverse.schematic.runtime.client.FlagCheckData;
+import io.quarkiverse.schematic.runtime.client.FlagsBulkData;
+import io.quarkiverse.schematic.runtime.client.FlagsBulkRequest;
 import io.quarkiverse.schematic.runtime.client.FlagsCheckData;
+import io.quarkiverse.schematic.runtime.client.PreflightBody;
 import io.quarkiverse.schematic.runtime.client.SchematicApi;
 import io.quarkiverse.schematic.runtime.logging.LogThrottle;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Answers flag checks: offline defaults, then the cache, then Schematic, then the flag default. Never fails because
+ * Answers flag checks: offline answers, then the cache, then Schematic, then the flag default. Never fails because
  * of Schematic; callers validate arguments before they get here.
  * <p>
  * The {@code ...WithoutWaiting} methods serve a caller that must not wait for Schematic: the blocking API called on an
@@ -45,23 +51,28 @@ public final class FlagEvaluator {
 
     private static final Logger LOG = Logger.getLogger(FlagEvaluator.class);
 
+    /** Requests of a bulk check in flight at once: enough to keep latency down, few enough to spare Schematic. */
+    static final int BULK_CONCURRENCY = 4;
+
     private final SchematicApi api;
     private final FlagCheckCache cache;
     private final FlagDefaults defaults;
     private final boolean offline;
     private final FlagCheckListener listener;
+    private final OfflineAnswers offlineAnswers;
     private final FallbackLog fallbackLog = new FallbackLog();
     private final LogThrottle notWaitedLog = new LogThrottle(Duration.ofMinutes(1));
     /** Background fetches in flight, so that a burst of event-loop checks for one key sends one request. */
     private final Set<FlagCacheKey> fetching = ConcurrentHashMap.newKeySet();
 
     public FlagEvaluator(SchematicApi api, FlagCheckCache cache, FlagDefaults defaults, boolean offline,
-            FlagCheckListener listener) {
+            FlagCheckListener listener, OfflineAnswers offlineAnswers) {
         this.api = api;
         this.cache = cache;
         this.defaults = defaults;
         this.offline = offline;
         this.listener = listener;
+        this.offlineAnswers = offlineAnswers;
     }
 
     public FlagDefaults defaults() {
@@ -86,9 +97,7 @@ public final class FlagEvaluator {
 
     public Uni<FlagCheck> check(String flag, Map<String, String> company, Map<String, String> user, CallPolicy policy) {
         if (offline) {
-            FlagCheck answer = offline(flag);
-            listener.checked(answer);
-            return Uni.createFrom().item(answer);
+            return offlineCheck(flag, company, user, null);
         }
         FlagCheck hit = cached(flag, company, user);
         if (hit != null) {
@@ -102,9 +111,7 @@ public final class FlagEvaluator {
     /** Asks Schematic and caches the answer. */
     private Uni<FlagCheck> fetch(String flag, Map<String, String> company, Map<String, String> user,
             CallPolicy policy) {
-        return policy.run("checkFlag", budget -> api.checkFlag(flag, new CheckFlagRequest(company, user), budget))
-                .map(envelope -> remote(flag, envelope == null ? null : envelope.data()))
-                .invoke(answer -> cache.put(company, user, answer));
+        return ask(flag, new CheckFlagRequest(company, user), policy).invoke(answer -> cache.put(company, user, answer));
     }
 
     /**
@@ -114,7 +121,7 @@ public final class FlagEvaluator {
     public FlagCheck checkWithoutWaiting(String flag, Map<String, String> company, Map<String, String> user,
             CallPolicy policy) {
         if (offline) {
-            FlagCheck answer = offline(flag);
+            FlagCheck answer = offline(flag, company, user, null);
             listener.checked(answer);
             return answer;
         }
@@ -129,28 +136,75 @@ public final class FlagEvaluator {
         return answer;
     }
 
+    /**
+     * A preflight check: always asks Schematic, and its answer, which depends on the preflight, never enters the
+     * cache.
+     */
+    public Uni<FlagCheck> preflight(String flag, Map<String, String> company, Map<String, String> user,
+            Preflight preflight, CallPolicy policy) {
+        if (offline) {
+            return offlineCheck(flag, company, user, preflight);
+        }
+        return ask(flag, new CheckFlagRequest(company, user, PreflightBody.of(preflight)), policy)
+                .onFailure().recoverWithItem(failure -> fallback(flag, failure))
+                .invoke(listener::checked);
+    }
+
+    private Uni<FlagCheck> ask(String flag, CheckFlagRequest request, CallPolicy policy) {
+        return policy.run("checkFlag", budget -> api.checkFlag(flag, request, budget))
+                .map(envelope -> RemoteAnswers.check(flag, envelope == null ? null : envelope.data(), "checkFlag"));
+    }
+
+    private Uni<FlagCheck> offlineCheck(String flag, Map<String, String> company, Map<String, String> user,
+            Preflight preflight) {
+        FlagCheck answer = offline(flag, company, user, preflight);
+        listener.checked(answer);
+        return Uni.createFrom().item(answer);
+    }
+
     /** Every flag for these keys; on failure (or offline) the flags that have a default. */
     public Uni<List<FlagCheck>> checkAll(Map<String, String> company, Map<String, String> user, CallPolicy policy) {
+        return checkAllDetails(company, user, policy).map(CompanyFlags::flags);
+    }
+
+    /** Every flag for these keys with the plan and credit balances; on failure (or offline) the flag defaults. */
+    public Uni<CompanyFlags> checkAllDetails(Map<String, String> company, Map<String, String> user,
+            CallPolicy policy) {
         if (offline) {
-            return Uni.createFrom().item(() -> each(defaults.all().keySet(), this::offline));
+            return Uni.createFrom().item(() -> offlineAll(company, user));
         }
-        return fetchAll(company, user, policy)
-                .map(all -> List.copyOf(all.values()))
-                .onFailure().recoverWithItem(failure -> each(defaults.all().keySet(), flag -> fallback(flag, failure)));
+        return fetchAll(company, user, policy).onFailure().recoverWithItem(this::fallbackAll);
     }
 
     /**
-     * {@link #checkAll} for a caller that must not wait: the flags that have a default. Nothing is fetched: the cache
-     * cannot tell which flags exist, so a background request could not serve the next call either.
+     * {@link #checkAllDetails} for a caller that must not wait: the flags that have a default, no plan. Nothing is
+     * fetched: the cache cannot tell which flags exist, so a background request could not serve the next call either.
      */
-    public List<FlagCheck> checkAllWithoutWaiting() {
+    public CompanyFlags checkAllWithoutWaiting(Map<String, String> company, Map<String, String> user) {
         if (offline) {
-            return each(defaults.all().keySet(), this::offline);
+            return offlineAll(company, user);
         }
         warnNotWaited("checkFlags");
         List<FlagCheck> answers = each(defaults.all().keySet(), this::notWaited);
         answers.forEach(listener::checked);
-        return answers;
+        return new CompanyFlags(answers, null, Map.of());
+    }
+
+    /**
+     * {@link #preflight} for a caller that must not wait: the offline answer, else the flag default. Nothing is
+     * fetched in the background, since a preflight answer is never cached.
+     */
+    public FlagCheck preflightWithoutWaiting(String flag, Map<String, String> company, Map<String, String> user,
+            Preflight preflight) {
+        FlagCheck answer;
+        if (offline) {
+            answer = offline(flag, company, user, preflight);
+        } else {
+            warnNotWaited("checkFlagDetails");
+            answer = notWaited(flag);
+        }
+        listener.checked(answer);
+        return answer;
     }
 
     /**
@@ -160,7 +214,7 @@ public final class FlagEvaluator {
     public List<FlagCheck> checkSomeWithoutWaiting(List<String> flags, Map<String, String> company,
             Map<String, String> user, CallPolicy policy) {
         if (offline) {
-            return each(flags, this::offline);
+            return each(flags, flag -> offline(flag, company, user, null));
         }
         boolean missing = false;
         List<FlagCheck> answers = new ArrayList<>(flags.size());
@@ -184,7 +238,7 @@ public final class FlagEvaluator {
     public Uni<List<FlagCheck>> checkSome(List<String> flags, Map<String, String> company, Map<String, String> user,
             CallPolicy policy) {
         if (offline) {
-            return Uni.createFrom().item(() -> each(flags, this::offline));
+            return Uni.createFrom().item(() -> each(flags, flag -> offline(flag, company, user, null)));
         }
         List<FlagCheck> cached = new ArrayList<>(flags.size());
         for (String flag : flags) {
@@ -199,45 +253,103 @@ public final class FlagEvaluator {
             return Uni.createFrom().item(List.copyOf(cached));
         }
         return fetchAll(company, user, policy)
-                .map(all -> each(flags, flag -> {
-                    FlagCheck answer = all.get(flag);
-                    return answer != null ? answer : notFound(flag);
-                }))
+                .map(all -> {
+                    Map<String, FlagCheck> byFlag = new HashMap<>();
+                    all.flags().forEach(answer -> byFlag.put(answer.flag(), answer));
+                    return each(flags, flag -> {
+                        FlagCheck answer = byFlag.get(flag);
+                        return answer != null ? answer : notFound(flag);
+                    });
+                })
                 .onFailure().recoverWithItem(failure -> each(flags, flag -> fallback(flag, failure)))
                 .invoke(answers -> answers.forEach(listener::checked));
     }
 
-    private Uni<Map<String, FlagCheck>> fetchAll(Map<String, String> company, Map<String, String> user,
-            CallPolicy policy) {
-        return policy.run("checkFlags", budget -> api.checkFlags(new CheckFlagRequest(company, user), budget))
-                .map(FlagEvaluator::flagsOf)
-                .map(data -> {
-                    Map<String, FlagCheck> byFlag = new HashMap<>();
-                    for (FlagCheckData flag : data) {
-                        FlagCheck answer = remote(flag == null ? null : flag.flag(), flag);
-                        byFlag.put(answer.flag(), answer);
-                        cache.put(company, user, answer);
+    /**
+     * Every flag for each context, in order: requests of at most {@value FlagsBulkRequest#MAX_CONTEXTS} contexts, at
+     * most {@value #BULK_CONCURRENCY} at a time. Each answer fills the cache for its context; the contexts of a
+     * request that fails get the flag defaults.
+     */
+    public Uni<List<CompanyFlags>> checkBulk(List<CheckContext> contexts, CallPolicy policy) {
+        if (offline) {
+            return Uni.createFrom().item(() -> contexts.stream()
+                    .map(context -> offlineAll(context.company(), context.user())).toList());
+        }
+        if (contexts.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Uni<List<CompanyFlags>>> parts = new ArrayList<>();
+        for (int from = 0; from < contexts.size(); from += FlagsBulkRequest.MAX_CONTEXTS) {
+            List<CheckContext> part = contexts.subList(from,
+                    Math.min(contexts.size(), from + FlagsBulkRequest.MAX_CONTEXTS));
+            parts.add(fetchBulk(part, policy).onFailure()
+                    .recoverWithItem(failure -> part.stream().map(context -> fallbackAll(failure)).toList()));
+        }
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return Uni.join().all(parts).usingConcurrencyOf(BULK_CONCURRENCY).andFailFast()
+                .map(answers -> answers.stream().flatMap(List::stream).toList());
+    }
+
+    private Uni<List<CompanyFlags>> fetchBulk(List<CheckContext> part, CallPolicy policy) {
+        List<CheckFlagRequest> bodies = part.stream()
+                .map(context -> new CheckFlagRequest(context.company(), context.user())).toList();
+        return policy.run("checkFlagsBulk", budget -> api.checkFlagsBulk(new FlagsBulkRequest(bodies), budget))
+                .map(envelope -> {
+                    FlagsBulkData data = envelope == null ? null : envelope.data();
+                    if (data == null || data.data() == null || data.data().size() != part.size()) {
+                        throw new UnreadableAnswerException("checkFlagsBulk");
                     }
-                    return byFlag;
+                    List<CompanyFlags> answers = new ArrayList<>(part.size());
+                    for (int i = 0; i < part.size(); i++) {
+                        answers.add(remembered(part.get(i), data.data().get(i)));
+                    }
+                    return answers;
                 });
     }
 
-    private static List<FlagCheckData> flagsOf(Envelope<FlagsCheckData> envelope) {
-        if (envelope == null || envelope.data() == null || envelope.data().flags() == null) {
-            throw new UnreadableAnswerException("checkFlags");
+    /** The answer of one context, cached; an unreadable one gives that context the defaults. */
+    private CompanyFlags remembered(CheckContext context, FlagsCheckData data) {
+        try {
+            return remember(context.company(), context.user(), RemoteAnswers.flags(data, "checkFlagsBulk"));
+        } catch (UnreadableAnswerException unreadable) {
+            return fallbackAll(unreadable);
         }
-        return envelope.data().flags();
     }
 
-    private static FlagCheck remote(String flag, FlagCheckData data) {
-        if (flag == null || data == null || data.value() == null) {
-            throw new UnreadableAnswerException("checkFlag");
-        }
-        return new FlagCheck(flag, data.value(), data.reason(), data.flagId(), data.companyId(), data.userId(),
-                data.ruleId(), FlagSource.REMOTE, data.error());
+    private Uni<CompanyFlags> fetchAll(Map<String, String> company, Map<String, String> user, CallPolicy policy) {
+        return policy.run("checkFlags", budget -> api.checkFlags(new CheckFlagRequest(company, user), budget))
+                .map(envelope -> remember(company, user,
+                        RemoteAnswers.flags(dataOf(envelope), "checkFlags")));
     }
 
-    private FlagCheck offline(String flag) {
+    private static FlagsCheckData dataOf(Envelope<FlagsCheckData> envelope) {
+        return envelope == null ? null : envelope.data();
+    }
+
+    private CompanyFlags remember(Map<String, String> company, Map<String, String> user, CompanyFlags answer) {
+        for (FlagCheck flag : answer.flags()) {
+            cache.put(company, user, flag);
+        }
+        return answer;
+    }
+
+    private CompanyFlags offlineAll(Map<String, String> company, Map<String, String> user) {
+        return new CompanyFlags(each(offlineAnswers.flagsWith(defaults.all().keySet()),
+                flag -> offline(flag, company, user, null)), null, Map.of());
+    }
+
+    private CompanyFlags fallbackAll(Throwable failure) {
+        return new CompanyFlags(each(new TreeSet<>(defaults.all().keySet()), flag -> fallback(flag, failure)), null,
+                Map.of());
+    }
+
+    private FlagCheck offline(String flag, Map<String, String> company, Map<String, String> user, Preflight preflight) {
+        FlagCheck answer = offlineAnswers.answer(flag, company, user, preflight);
+        if (answer != null) {
+            return answer.withSource(FlagSource.OFFLINE);
+        }
         return new FlagCheck(flag, defaults.valueOf(flag), OFFLINE_REASON, null, null, null, null, FlagSource.OFFLINE,
                 null);
     }

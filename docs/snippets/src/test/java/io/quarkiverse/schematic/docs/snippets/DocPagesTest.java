@@ -42,11 +42,12 @@ class DocPagesTest {
 
     static final Path ROOT = Path.of(System.getProperty("snippets.root", "../..")).normalize();
     /**
-     * Where snippets live: compiled here, or, for snippets that need a running application (the dev service), in
-     * deployment tests that run them.
+     * Where snippets live: compiled here, or, for snippets that need a running application (the dev service, the
+     * test kit), in the tests that run them.
      */
     static final List<Path> SOURCES = List.of(ROOT.resolve("docs/snippets/src/main/java"),
-            ROOT.resolve("deployment/src/test/java/io/quarkiverse/schematic/docs"));
+            ROOT.resolve("deployment/src/test/java/io/quarkiverse/schematic/docs"),
+            ROOT.resolve("integration-tests/src/test/java/io/quarkiverse/schematic/it"));
     static final String HOW_TO_FIX = "edit the snippet's code and copy it into the pages with"
             + " -Dsnippets.write=true (see DocPagesTest)";
 

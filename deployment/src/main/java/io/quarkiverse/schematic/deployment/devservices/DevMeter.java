@@ -1,0 +1,204 @@
+package io.quarkiverse.schematic.deployment.devservices;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.quarkiverse.schematic.Entitlement;
+import io.quarkiverse.schematic.EntitlementValueType;
+import io.quarkiverse.schematic.MonthReset;
+import io.quarkiverse.schematic.Preflight;
+import io.quarkiverse.schematic.RuleType;
+import io.quarkiverse.schematic.rules.RulesEntitlement;
+
+/**
+ * The usage of the metered features of the dev service, per company, in memory. Track events with a feature's event
+ * name raise the usage of their company in the period they happened in; a check for a company answers the
+ * entitlement with the current usage, and is {@code true} while one more unit (or a preflight's quantity) fits in
+ * the allocation ({@link Entitlement#fits(Preflight)}). Companies are matched as Schematic matches keys: a check or event that
+ * shares any key/value pair
+ * with a company is that company.
+ */
+final class DevMeter {
+
+    static final String FEATURE_ID_PREFIX = "feat_dev_";
+
+    private final Map<String, DevFeatureSettings> features;
+    private final Clock clock;
+    /** Per feature, the companies that used it. */
+    private final Map<String, List<CompanyUsage>> usage = new LinkedHashMap<>();
+
+    DevMeter(Map<String, DevFeatureSettings> features, Clock clock) {
+        this.features = features;
+        this.clock = clock;
+    }
+
+    /** A metered answer: the flag's answer, the rule type that decided it and the entitlement to report. */
+    record Metered(DevFlags.Answer answer, RuleType ruleType, RulesEntitlement entitlement) {
+    }
+
+    Set<String> features() {
+        return features.keySet();
+    }
+
+    /**
+     * The answer for a metered feature and a company, or {@code null} when the flag is not metered or the check has
+     * no company (Schematic has no entitlement to report then either).
+     */
+    synchronized Metered answer(String flag, Map<String, String> company, Preflight preflight) {
+        DevFeatureSettings feature = features.get(flag);
+        if (feature == null || company.isEmpty()) {
+            return null;
+        }
+        Instant now = clock.instant();
+        CompanyUsage counted = find(flag, company);
+        long used = counted == null ? 0 : counted.current(feature.period(), now);
+        RulesEntitlement entitlement = entitlement(feature, feature.allocationFor(company), used, now);
+        Entitlement figures = entitlement.toEntitlement();
+        boolean allowed = figures.fits(preflight);
+        return new Metered(new DevFlags.Answer(flag, allowed, reason(figures, preflight, allowed)),
+                allowed ? RuleType.PLAN_ENTITLEMENT : RuleType.PLAN_ENTITLEMENT_USAGE_EXCEEDED, entitlement);
+    }
+
+    private static RulesEntitlement entitlement(DevFeatureSettings feature, Long allocation, long used, Instant now) {
+        Instant resetAt = nextReset(feature.period(), now);
+        boolean monthly = feature.period() == SchematicDevServicesConfig.Period.CURRENT_MONTH;
+        EntitlementValueType type = allocation == null ? EntitlementValueType.UNLIMITED : EntitlementValueType.NUMERIC;
+        return new RulesEntitlement(FEATURE_ID_PREFIX + feature.flag(), feature.flag(), type.wireName(), allocation,
+                used, feature.softLimit(), feature.eventName(), null, feature.period().metricPeriod().wireName(),
+                monthly ? MonthReset.FIRST_OF_MONTH.wireName() : null, resetAt == null ? null : resetAt.toString(), null,
+                null, null, null, null, null, null, null);
+    }
+
+    private static String reason(Entitlement figures, Preflight preflight, boolean allowed) {
+        if (figures.unlimited()) {
+            return "Unlimited: " + figures.usage() + " used (dev service)";
+        }
+        String usage = figures.usage() + " of " + figures.allocation() + " used";
+        String asked = preflight == null ? "" : ", " + preflight.quantityFor(figures.eventName()) + " more asked";
+        if (allowed) {
+            return "Within the allocation: " + usage + asked + " (dev service)";
+        }
+        return (preflight == null ? "Allocation used up: " : "Would exceed the allocation: ") + usage + asked
+                + " (dev service)";
+    }
+
+    /**
+     * Counts a track event: {@code quantity} (1 when {@code null}) more usage for its company of every feature metered
+     * by {@code event}, when {@code eventTime} falls in the feature's current period.
+     */
+    synchronized void tracked(String event, Map<String, String> company, Long quantity, Instant eventTime) {
+        if (company.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (DevFeatureSettings feature : features.values()) {
+            if (!feature.eventName().equals(event) || eventTime.isBefore(periodStart(feature.period(), now))) {
+                continue;
+            }
+            CompanyUsage counted = find(feature.flag(), company);
+            if (counted == null) {
+                counted = new CompanyUsage();
+                usage.computeIfAbsent(feature.flag(), flag -> new ArrayList<>()).add(counted);
+            }
+            counted.keys.putAll(company);
+            counted.add(feature.period(), now, quantity == null ? 1 : quantity);
+        }
+    }
+
+    /** Forgets the usage of one feature ({@code null}: of every feature). */
+    synchronized void reset(String flag) {
+        if (flag == null) {
+            usage.clear();
+        } else {
+            usage.remove(flag);
+        }
+    }
+
+    /** Each feature with its settings and the usage of every company that used it, for the Dev UI. */
+    synchronized List<Map<String, Object>> describe() {
+        Instant now = clock.instant();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (DevFeatureSettings feature : features.values()) {
+            Instant resetAt = nextReset(feature.period(), now);
+            List<Map<String, Object>> companies = new ArrayList<>();
+            for (CompanyUsage counted : usage.getOrDefault(feature.flag(), List.of())) {
+                Map<String, Object> company = new LinkedHashMap<>();
+                company.put("keys", Map.copyOf(counted.keys));
+                company.put("usage", counted.current(feature.period(), now));
+                company.put("allocation", feature.allocationFor(counted.keys));
+                companies.add(company);
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("feature", feature.flag());
+            row.put("eventName", feature.eventName());
+            row.put("period", feature.period().metricPeriod().wireName());
+            row.put("allocation", feature.allocation());
+            row.put("softLimit", feature.softLimit());
+            row.put("resetsAt", resetAt == null ? null : resetAt.toString());
+            row.put("companies", companies);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private CompanyUsage find(String flag, Map<String, String> company) {
+        for (CompanyUsage counted : usage.getOrDefault(flag, List.of())) {
+            for (Map.Entry<String, String> key : company.entrySet()) {
+                if (key.getValue().equals(counted.keys.get(key.getKey()))) {
+                    return counted;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** When the current period started (UTC); the epoch for an all-time period. */
+    static Instant periodStart(SchematicDevServicesConfig.Period period, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate start = switch (period) {
+            case ALL_TIME -> LocalDate.EPOCH;
+            case CURRENT_DAY -> today;
+            case CURRENT_WEEK -> today.with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
+            case CURRENT_MONTH -> today.withDayOfMonth(1);
+        };
+        return start.atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+
+    /** When the usage starts from zero again; {@code null} for an all-time period. */
+    static Instant nextReset(SchematicDevServicesConfig.Period period, Instant now) {
+        LocalDate start = LocalDate.ofInstant(periodStart(period, now), ZoneOffset.UTC);
+        LocalDate next = switch (period) {
+            case ALL_TIME -> null;
+            case CURRENT_DAY -> start.plusDays(1);
+            case CURRENT_WEEK -> start.plusWeeks(1);
+            case CURRENT_MONTH -> start.plusMonths(1);
+        };
+        return next == null ? null : next.atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+
+    /** The usage of one company in the period it was last counted in. */
+    private static final class CompanyUsage {
+        final Map<String, String> keys = new LinkedHashMap<>();
+        long used;
+        Instant periodStart = Instant.EPOCH;
+
+        /** The usage in the period of {@code now}: zero once a new period has started. */
+        long current(SchematicDevServicesConfig.Period period, Instant now) {
+            return periodStart.equals(periodStart(period, now)) ? used : 0;
+        }
+
+        void add(SchematicDevServicesConfig.Period period, Instant now, long quantity) {
+            used = current(period, now) + quantity;
+            periodStart = periodStart(period, now);
+        }
+    }
+}
