@@ -7,8 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import io.quarkiverse.schematic.CheckContext;
 import io.quarkiverse.schematic.CompanyUpsert;
 import io.quarkiverse.schematic.FlagCheck;
+import io.quarkiverse.schematic.Preflight;
 import io.quarkiverse.schematic.SchematicService;
 import io.vertx.core.Context;
 import io.vertx.ext.web.Router;
@@ -32,6 +34,13 @@ public class EventLoopRoutes {
         router.get("/event-loop/flags/:names").handler(context -> answer(context,
                 schematic.checkFlags(List.of(context.pathParam("names").split(",")), ACME, null)));
         router.get("/event-loop/all-flags").handler(context -> answer(context, schematic.checkFlags(ACME, null)));
+        router.get("/event-loop/preflight/:name").handler(context -> answer(context,
+                List.of(schematic.checkFlagDetails(context.pathParam("name"), ACME, null, Preflight.usage(5)))));
+        router.get("/event-loop/all-flags-details").handler(context -> answer(context,
+                schematic.checkFlagsDetails(ACME, null).flags()));
+        router.get("/event-loop/bulk").handler(context -> answer(context,
+                schematic.checkFlagsBulk(List.of(CheckContext.company(ACME), CheckContext.company(Map.of("id", "b"))))
+                        .stream().flatMap(flags -> flags.flags().stream()).toList()));
         router.get("/event-loop/upsert").handler(context -> refusal(context,
                 () -> schematic.upsertCompany(CompanyUpsert.keys(ACME))));
         router.get("/event-loop/flush").handler(context -> refusal(context, schematic::flush));

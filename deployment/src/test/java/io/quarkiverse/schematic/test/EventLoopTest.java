@@ -14,7 +14,10 @@ import java.util.logging.Level;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -27,6 +30,7 @@ import io.quarkus.test.QuarkusUnitTest;
  * default at once and fills in the background, so the next check is served from the cache; upserts and flush fail
  * fast with a message naming the reactive service.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EventLoopTest {
 
     static final String EVALUATOR_LOG = "io.quarkiverse.schematic.runtime.flags.FlagEvaluator";
@@ -48,6 +52,7 @@ class EventLoopTest {
     }
 
     @Test
+    @Order(1) // the WARN is logged once a minute per application: this test must see the first one
     void aColdCheckAnswersTheDefaultAndTheNextOneComesFromTheCache() {
         // Schematic says false, the default says true: the answer shows who answered
         SchematicStub.flag(stub, "guarded", false);
@@ -86,6 +91,21 @@ class EventLoopTest {
         // every flag at once: the cache cannot tell which flags exist, so the flags with a default answer
         assertThat(get("/event-loop/all-flags").then().statusCode(200).extract().asString())
                 .startsWith("true guarded true DEFAULT ");
+    }
+
+    @Test
+    void preflightPlanAndBulkChecksAnswerTheDefaultsWithoutWaiting() {
+        SchematicStub.flag(stub, "guarded", false);
+
+        assertThat(get("/event-loop/preflight/guarded").then().statusCode(200).extract().asString())
+                .startsWith("true guarded true DEFAULT ").contains("ReactiveSchematicService");
+        assertThat(get("/event-loop/all-flags-details").then().statusCode(200).extract().asString())
+                .startsWith("true guarded true DEFAULT ");
+        assertThat(get("/event-loop/bulk").then().statusCode(200).extract().asString())
+                .matches("(?s)true guarded true DEFAULT [^\\n]*\\ntrue guarded true DEFAULT [^\\n]*\\n");
+        // a preflight answer is never cached, and the cache cannot tell which flags exist: nothing to fetch
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                .until(() -> stub.find(postRequestedFor(WireMock.anyUrl())).isEmpty());
     }
 
     @Test
