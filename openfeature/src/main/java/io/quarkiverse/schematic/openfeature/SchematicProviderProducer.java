@@ -16,14 +16,17 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * Makes {@link SchematicProvider} a bean and, unless {@value #ENABLED} is {@code false}, OpenFeature's default provider
  * from start-up until shutdown.
+ * <p>
+ * The properties are plain MicroProfile Config names outside the {@code quarkus.} namespace: this module is a runtime
+ * jar, not an extension, and Quarkus warns about every {@code quarkus.*} name no extension declares.
  */
 @ApplicationScoped
 public class SchematicProviderProducer {
 
     /** Whether the provider is registered as OpenFeature's default provider at start-up (default {@code true}). */
-    public static final String ENABLED = "quarkus.schematic.openfeature.enabled";
+    public static final String ENABLED = "schematic.openfeature.enabled";
     /** Where the evaluation context's targeting key goes: {@code user.<key>} or {@code company.<key>}. */
-    public static final String TARGETING_KEY_AS = "quarkus.schematic.openfeature.targeting-key-as";
+    public static final String TARGETING_KEY_AS = "schematic.openfeature.targeting-key-as";
 
     private static final Logger LOG = Logger.getLogger(SchematicProviderProducer.class);
 

@@ -58,7 +58,9 @@ class SchematicProviderTest {
             .overrideConfigKey("quarkus.schematic.event-capture-url", FlagServer.BASE_URL)
             // every check goes over the wire, so that each test sees its own requests
             .overrideConfigKey("quarkus.schematic.cache.enabled", "false")
-            .overrideConfigKey("quarkus.schematic.max-retries", "0");
+            .overrideConfigKey("quarkus.schematic.max-retries", "0")
+            // not the default (user.id), to show the setting reaches the provider
+            .overrideConfigKey(SchematicProviderProducer.TARGETING_KEY_AS, "user.key");
 
     private static final String STANDARD_RULE = "{\"flag\":\"beta\",\"value\":true,\"reason\":\"Matched rule\","
             + "\"flag_id\":\"flag_1\",\"company_id\":\"comp_1\",\"user_id\":\"user_1\",\"rule_id\":\"rule_1\","
@@ -125,7 +127,7 @@ class SchematicProviderTest {
 
         stub.verifyThat(1, postRequestedFor(urlPathEqualTo("/flags/beta/check")).withRequestBody(equalToJson(
                 "{\"company\":{\"id\":\"acme\",\"region\":\"eu\"},"
-                        + "\"user\":{\"id\":\"jane\",\"email\":\"jane@acme.com\",\"seat\":\"7\"}}")));
+                        + "\"user\":{\"key\":\"jane\",\"email\":\"jane@acme.com\",\"seat\":\"7\"}}")));
     }
 
     @Test
