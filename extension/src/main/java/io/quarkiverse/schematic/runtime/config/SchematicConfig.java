@@ -113,6 +113,28 @@ public interface SchematicConfig {
     @ConfigDocSection
     WebhookConfig webhook();
 
+    /**
+     * The OpenFeature provider of the {@code quarkus-schematic-openfeature} artifact; ignored without it.
+     */
+    @ConfigDocSection
+    OpenFeatureConfig openfeature();
+
+    interface OpenFeatureConfig {
+        /**
+         * Whether the provider registers itself as OpenFeature's default provider at start-up. Turn it off to register
+         * the injected {@code SchematicProvider} bean yourself, for example for one domain.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Which company or user key the evaluation context's targeting key becomes: {@code user.<key>} or
+         * {@code company.<key>}.
+         */
+        @WithDefault("user.id")
+        String targetingKeyAs();
+    }
+
     interface CacheConfig {
         /**
          * Whether flag checks are cached locally. When disabled, every check makes a request.
