@@ -10,6 +10,7 @@ import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.Identify;
 import io.quarkiverse.schematic.ReactiveSchematicService;
 import io.quarkiverse.schematic.RequestOptions;
+import io.quarkiverse.schematic.SchematicContext;
 import io.quarkiverse.schematic.Track;
 import io.quarkiverse.schematic.User;
 import io.quarkiverse.schematic.UserUpsert;
@@ -35,6 +36,11 @@ public final class DefaultReactiveSchematicService implements ReactiveSchematicS
     public DefaultReactiveSchematicService(SchematicCore core, CallPolicy policy) {
         this.core = core;
         this.policy = policy;
+    }
+
+    @Override
+    public SchematicContext callerContext() {
+        return core.callers().current();
     }
 
     SchematicCore core() {

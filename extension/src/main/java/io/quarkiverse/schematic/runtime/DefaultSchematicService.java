@@ -8,6 +8,7 @@ import io.quarkiverse.schematic.CompanyUpsert;
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.Identify;
 import io.quarkiverse.schematic.RequestOptions;
+import io.quarkiverse.schematic.SchematicContext;
 import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.Track;
 import io.quarkiverse.schematic.User;
@@ -47,6 +48,11 @@ public final class DefaultSchematicService implements SchematicService {
 
     private static Map<String, String> orEmpty(Map<String, String> keys) {
         return keys == null ? Map.of() : keys;
+    }
+
+    @Override
+    public SchematicContext callerContext() {
+        return reactive.callerContext();
     }
 
     @Override

@@ -25,6 +25,7 @@ import io.quarkiverse.schematic.runtime.client.EventCaptureApi;
 import io.quarkiverse.schematic.runtime.client.ObservedSchematicApi;
 import io.quarkiverse.schematic.runtime.client.SchematicApi;
 import io.quarkiverse.schematic.runtime.config.SchematicConfig;
+import io.quarkiverse.schematic.runtime.context.CallerContexts;
 import io.quarkiverse.schematic.runtime.events.EventBuffer;
 import io.quarkiverse.schematic.runtime.events.EventSender;
 import io.quarkiverse.schematic.runtime.events.EventSink;
@@ -51,7 +52,7 @@ public class SchematicProducer {
     @Singleton
     SchematicCore core(SchematicConfig config, @RestClient SchematicApi client, @RestClient EventCaptureApi capture,
             ApiKeyRefusals refusals, Instance<FlagCheckListener> listeners, Instance<ApiCallListener> apiListeners,
-            Instance<OfflineEventListener> offlineListeners) {
+            Instance<OfflineEventListener> offlineListeners, CallerContexts callers) {
         List<ApiCallListener> observers = new ArrayList<>(apiListeners.stream().toList());
         observers.add(refusals.apiListener());
         SchematicApi api = new ObservedSchematicApi(client, (operation, nanos, failure) -> observers
@@ -62,7 +63,7 @@ public class SchematicProducer {
         FlagEvaluator flags = new FlagEvaluator(api, cache, new FlagDefaults(config.flagDefaults()), config.offline(),
                 combined(listeners.stream().toList()));
         created = new SchematicCore(api, flags, events(config, capture, refusals, offlineListeners.stream().toList()),
-                config.offline(), config.maxRetries());
+                config.offline(), config.maxRetries(), callers);
         return created;
     }
 
