@@ -35,7 +35,8 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * The caller as context over real HTTP: authenticated callers (HTTP basic) whose company comes from a
- * {@code SecurityIdentity} attribute and whose user is the principal name; the Schematic stub shows which keys each
+ * {@code SecurityIdentity} attribute and whose user keys from a request header (as a gateway would set it); the Schematic stub
+ * shows which keys each
  * check sent. Gates on resource methods, a resource class and a CDI bean; live injected flags.
  */
 class ContextAndGatesTest {
@@ -51,7 +52,7 @@ class ContextAndGatesTest {
             .overrideConfigKey("quarkus.security.users.embedded.users.bob", "bob")
             .overrideConfigKey("quarkus.security.users.embedded.users.carol", "carol")
             .overrideConfigKey("quarkus.schematic.context.company.attribute", "tenant")
-            .overrideConfigKey("quarkus.schematic.context.user.principal", "true")
+            .overrideConfigKey("quarkus.schematic.context.user.header", "X-User")
             .overrideConfigKey("quarkus.schematic.context.user.key-name", "username")
             // every check reaches the stub, and failures neither retry nor open the breaker for later tests
             .overrideConfigKey("quarkus.schematic.cache.enabled", "false")
@@ -88,7 +89,7 @@ class ContextAndGatesTest {
     }
 
     private static RequestSpecification as(String user) {
-        return given().auth().preemptive().basic(user, user);
+        return given().auth().preemptive().basic(user, user).header("X-User", user);
     }
 
     /** The company and user keys of the checks of this flag that went over the wire. */
