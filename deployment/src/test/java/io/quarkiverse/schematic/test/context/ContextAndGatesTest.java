@@ -42,15 +42,8 @@ import io.restassured.specification.RequestSpecification;
 class ContextAndGatesTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest app = SchematicStub.app(TenantAugmentor.class, CallerResource.class,
+    static final QuarkusUnitTest app = SecuredApp.app(CallerResource.class,
             GatedClassResource.class, GatedReports.class)
-            .overrideConfigKey("quarkus.http.test-port", "0")
-            .overrideConfigKey("quarkus.http.auth.basic", "true")
-            .overrideConfigKey("quarkus.security.users.embedded.enabled", "true")
-            .overrideConfigKey("quarkus.security.users.embedded.plain-text", "true")
-            .overrideConfigKey("quarkus.security.users.embedded.users.alice", "alice")
-            .overrideConfigKey("quarkus.security.users.embedded.users.bob", "bob")
-            .overrideConfigKey("quarkus.security.users.embedded.users.carol", "carol")
             .overrideConfigKey("quarkus.schematic.context.company.attribute", "tenant")
             .overrideConfigKey("quarkus.schematic.context.user.header", "X-User")
             .overrideConfigKey("quarkus.schematic.context.user.key-name", "username")

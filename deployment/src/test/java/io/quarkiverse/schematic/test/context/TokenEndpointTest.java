@@ -29,15 +29,8 @@ import io.restassured.response.Response;
 class TokenEndpointTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest app = SchematicStub.app(TenantAugmentor.class, TenantResolver.class,
+    static final QuarkusUnitTest app = SecuredApp.app(TenantResolver.class,
             CallerResource.class, GatedReports.class)
-            .overrideConfigKey("quarkus.http.test-port", "0")
-            .overrideConfigKey("quarkus.http.auth.basic", "true")
-            .overrideConfigKey("quarkus.security.users.embedded.enabled", "true")
-            .overrideConfigKey("quarkus.security.users.embedded.plain-text", "true")
-            .overrideConfigKey("quarkus.security.users.embedded.users.alice", "alice")
-            .overrideConfigKey("quarkus.security.users.embedded.users.bob", "bob")
-            .overrideConfigKey("quarkus.security.users.embedded.users.carol", "carol")
             .overrideConfigKey("quarkus.schematic.access-token.path", "/schematic/token");
 
     final WireMock stub = SchematicStub.client();
