@@ -35,6 +35,29 @@ public interface ReactiveSchematicService {
     Uni<FlagCheck> checkFlagDetails(String flag, Map<String, String> company, Map<String, String> user,
             Preflight preflight);
 
+    /**
+     * The company and user keys of the caller of the current request, as {@link SchematicService#callerContext()}.
+     * Call it (or the {@code ...ForCaller} checks) while the request is active, e.g. in the endpoint method, not in a
+     * callback that may run after the request ended.
+     */
+    default SchematicContext callerContext() {
+        return SchematicContext.EMPTY;
+    }
+
+    /**
+     * The value of a flag for the caller of the current request ({@link #callerContext()}, taken when this method is
+     * called). Unlike {@link #checkFlag(String)}, which checks with no keys at all.
+     */
+    default Uni<Boolean> checkFlagForCaller(String flag) {
+        return checkFlagDetailsForCaller(flag).map(FlagCheck::value);
+    }
+
+    /** The value of a flag for the caller of the current request, with its reason and source. */
+    default Uni<FlagCheck> checkFlagDetailsForCaller(String flag) {
+        SchematicContext caller = callerContext();
+        return checkFlagDetails(flag, caller.company(), caller.user());
+    }
+
     Uni<List<FlagCheck>> checkFlags(Map<String, String> company, Map<String, String> user);
 
     /** As {@link SchematicService#checkFlagsDetails(Map, Map)}: every flag, the plan and the credit balances. */

@@ -63,6 +63,31 @@ public interface SchematicService {
     FlagCheck checkFlagDetails(String flag, Map<String, String> company, Map<String, String> user, Preflight preflight);
 
     /**
+     * The company and user keys of the caller of the current request (see {@link SchematicContext}), or
+     * {@link SchematicContext#EMPTY} outside a request. Never throws.
+     */
+    default SchematicContext callerContext() {
+        return SchematicContext.EMPTY;
+    }
+
+    /**
+     * The value of a flag for the caller of the current request: the company and user keys of
+     * {@link #callerContext()}. Unlike {@link #checkFlag(String)}, which checks with no keys at all.
+     */
+    default boolean checkFlagForCaller(String flag) {
+        return checkFlagDetailsForCaller(flag).value();
+    }
+
+    /**
+     * The value of a flag for the caller of the current request ({@link #callerContext()}), with its reason and
+     * source.
+     */
+    default FlagCheck checkFlagDetailsForCaller(String flag) {
+        SchematicContext caller = callerContext();
+        return checkFlagDetails(flag, caller.company(), caller.user());
+    }
+
+    /**
      * Every flag of the environment for a company and/or user, as Schematic evaluates them. In offline mode or when
      * Schematic cannot answer: the configured flag defaults.
      */

@@ -13,6 +13,7 @@ import io.quarkiverse.schematic.Identify;
 import io.quarkiverse.schematic.Preflight;
 import io.quarkiverse.schematic.ReactiveSchematicService;
 import io.quarkiverse.schematic.RequestOptions;
+import io.quarkiverse.schematic.SchematicContext;
 import io.quarkiverse.schematic.Track;
 import io.quarkiverse.schematic.User;
 import io.quarkiverse.schematic.UserUpsert;
@@ -38,6 +39,11 @@ public final class DefaultReactiveSchematicService implements ReactiveSchematicS
     public DefaultReactiveSchematicService(SchematicCore core, CallPolicy policy) {
         this.core = core;
         this.policy = policy;
+    }
+
+    @Override
+    public SchematicContext callerContext() {
+        return core.callers().current();
     }
 
     SchematicCore core() {

@@ -11,6 +11,7 @@ import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.Identify;
 import io.quarkiverse.schematic.Preflight;
 import io.quarkiverse.schematic.RequestOptions;
+import io.quarkiverse.schematic.SchematicContext;
 import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.Track;
 import io.quarkiverse.schematic.User;
@@ -59,6 +60,11 @@ public final class DefaultSchematicService implements SchematicService {
             return reactive.checkFlagDetailsWithoutWaiting(flag, company, user, preflight);
         }
         return reactive.checkFlagDetails(flag, company, user, preflight).await().indefinitely();
+    }
+
+    @Override
+    public SchematicContext callerContext() {
+        return reactive.callerContext();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import io.quarkiverse.schematic.SchematicOfflineException;
 import io.quarkiverse.schematic.runtime.client.Failures;
 import io.quarkiverse.schematic.runtime.client.SchematicApi;
+import io.quarkiverse.schematic.runtime.context.CallerContexts;
 import io.quarkiverse.schematic.runtime.events.EventSink;
 import io.quarkiverse.schematic.runtime.flags.FlagEvaluator;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +20,7 @@ import io.smallrye.mutiny.Uni;
  * @param configuredMaxRetries {@code quarkus.schematic.max-retries}: the ceiling of per-request retries
  */
 public record SchematicCore(SchematicApi api, FlagEvaluator flags, EventSink events, boolean offline,
-        int configuredMaxRetries) {
+        int configuredMaxRetries, CallerContexts callers) {
 
     /**
      * A call that needs Schematic (upserts, account calls): fails with {@link SchematicOfflineException} in offline

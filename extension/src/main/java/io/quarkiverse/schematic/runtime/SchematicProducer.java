@@ -26,6 +26,7 @@ import io.quarkiverse.schematic.runtime.client.EventCaptureApi;
 import io.quarkiverse.schematic.runtime.client.ObservedSchematicApi;
 import io.quarkiverse.schematic.runtime.client.SchematicApi;
 import io.quarkiverse.schematic.runtime.config.SchematicConfig;
+import io.quarkiverse.schematic.runtime.context.CallerContexts;
 import io.quarkiverse.schematic.runtime.events.EventBuffer;
 import io.quarkiverse.schematic.runtime.events.EventSender;
 import io.quarkiverse.schematic.runtime.events.EventSink;
@@ -53,7 +54,8 @@ public class SchematicProducer {
     @Singleton
     SchematicCore core(SchematicConfig config, @RestClient SchematicApi client, @RestClient EventCaptureApi capture,
             ApiKeyRefusals refusals, Instance<FlagCheckListener> listeners, Instance<ApiCallListener> apiListeners,
-            Instance<OfflineEventListener> offlineListeners, Instance<OfflineFlagSource> offlineSources) {
+            Instance<OfflineEventListener> offlineListeners, Instance<OfflineFlagSource> offlineSources,
+            CallerContexts callers) {
         List<ApiCallListener> observers = new ArrayList<>(apiListeners.stream().toList());
         observers.add(refusals.apiListener());
         SchematicApi api = new ObservedSchematicApi(client, (operation, nanos, failure) -> observers
@@ -64,7 +66,7 @@ public class SchematicProducer {
         FlagEvaluator flags = new FlagEvaluator(api, cache, new FlagDefaults(config.flagDefaults()), config.offline(),
                 combined(listeners.stream().toList()), new OfflineAnswers(offlineSources.stream().toList()));
         created = new SchematicCore(api, flags, events(config, capture, refusals, offlineListeners.stream().toList()),
-                config.offline(), config.maxRetries());
+                config.offline(), config.maxRetries(), callers);
         return created;
     }
 

@@ -19,6 +19,10 @@ public final class ConfigNames {
     public static final String RETRY_DELAY = PREFIX + ".retry-delay";
     public static final String FLAG_DEFAULTS = PREFIX + ".flag-defaults";
     public static final String WEBHOOK_SECRET = PREFIX + ".webhook.secret";
+    public static final String CONTEXT_COMPANY = PREFIX + ".context.company";
+    public static final String CONTEXT_USER = PREFIX + ".context.user";
+    public static final String ACCESS_TOKEN_PATH = PREFIX + ".access-token.path";
+    public static final String DEVSERVICES_FLAGS = PREFIX + ".devservices.flags";
 
     private ConfigNames() {
     }

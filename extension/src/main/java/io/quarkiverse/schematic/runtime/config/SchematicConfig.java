@@ -36,6 +36,9 @@ public interface SchematicConfig {
     double DEFAULT_CIRCUIT_BREAKER_FAILURE_RATIO = 0.5;
     int DEFAULT_CIRCUIT_BREAKER_SUCCESS_THRESHOLD = 1;
     long DEFAULT_CIRCUIT_BREAKER_DELAY_SECONDS = 5;
+    /** The key name under which a mapped company or user value is sent, e.g. {@code {"id": "acme"}}. */
+    String DEFAULT_CONTEXT_KEY_NAME = "id";
+    long DEFAULT_ACCESS_TOKEN_EXPIRY_MARGIN_SECONDS = 60;
 
     /**
      * Secret API key of your Schematic environment, sent as the {@code X-Schematic-Api-Key} header.
@@ -133,6 +136,77 @@ public interface SchematicConfig {
          */
         @WithDefault("user.id")
         String targetingKeyAs();
+    }
+
+    /**
+     * Where the company and user keys of the caller of a request come from (the request context used by
+     * {@code checkFlagForCaller}, {@code @RequiresFlag}, {@code @SchematicFlag} and the token endpoint). An application
+     * bean implementing {@code SchematicContextResolver} replaces this mapping.
+     */
+    @ConfigDocSection
+    ContextConfig context();
+
+    /**
+     * The token endpoint for Schematic's browser components ({@code quarkus.schematic.access-token.path}).
+     */
+    @ConfigDocSection
+    AccessTokenConfig accessToken();
+
+    interface ContextConfig {
+        /**
+         * The company keys of the caller. Set at most one source ({@code claim}, {@code attribute}, {@code header} or
+         * {@code principal}); none: the caller has no company keys.
+         */
+        KeyMappingConfig company();
+
+        /**
+         * The user keys of the caller. Set at most one source ({@code claim}, {@code attribute}, {@code header} or
+         * {@code principal}); none: the caller has no user keys.
+         */
+        KeyMappingConfig user();
+    }
+
+    interface KeyMappingConfig {
+        /**
+         * Name of the Schematic key that receives the value, e.g. {@code email} for user keys
+         * {@code {"email": "jane@acme.com"}}.
+         */
+        @WithDefault(DEFAULT_CONTEXT_KEY_NAME)
+        String keyName();
+
+        /**
+         * Take the value from this claim of the caller's JSON Web Token (needs {@code quarkus-smallrye-jwt}), e.g.
+         * {@code org_id}.
+         */
+        Optional<String> claim();
+
+        /**
+         * Take the value from this attribute of the caller's {@code SecurityIdentity}, e.g. one an identity
+         * augmentor sets.
+         */
+        Optional<String> attribute();
+
+        /**
+         * Take the value from this request header, e.g. {@code X-Tenant}. Trust it only when a gateway in front of
+         * the application sets it: a client can send any header. Not allowed for company keys together with the token
+         * endpoint, which must never take the company from the request.
+         */
+        Optional<String> header();
+
+        /**
+         * Take the value from the name of the authenticated caller ({@code SecurityIdentity.getPrincipal()}).
+         */
+        @WithDefault("false")
+        boolean principal();
+    }
+
+    interface AccessTokenConfig {
+        /**
+         * A token issued by the token endpoint is reused for the same company until this long before it expires,
+         * then a new one is issued.
+         */
+        @WithDefault(DEFAULT_ACCESS_TOKEN_EXPIRY_MARGIN_SECONDS + "s")
+        Duration expiryMargin();
     }
 
     interface CacheConfig {

@@ -50,7 +50,27 @@ public final class SchematicConfigValidator {
         atLeastOne(problems, ConfigNames.property("events.capacity"), config.events().capacity());
         notNegative(problems, ConfigNames.property("events.shutdown-timeout"), config.events().shutdownTimeout());
         notNegative(problems, ConfigNames.property("webhook.tolerance"), config.webhook().tolerance());
+        oneKeySource(problems, ConfigNames.CONTEXT_COMPANY, config.context().company());
+        oneKeySource(problems, ConfigNames.CONTEXT_USER, config.context().user());
+        notNegative(problems, ConfigNames.property("access-token.expiry-margin"), config.accessToken().expiryMargin());
         return problems;
+    }
+
+    /** A key has one value: two sources would make it depend on which one wins. */
+    private static void oneKeySource(List<String> problems, String prefix, SchematicConfig.KeyMappingConfig mapping) {
+        List<String> sources = new ArrayList<>();
+        mapping.claim().ifPresent(claim -> sources.add(prefix + ".claim"));
+        mapping.attribute().ifPresent(attribute -> sources.add(prefix + ".attribute"));
+        mapping.header().ifPresent(header -> sources.add(prefix + ".header"));
+        if (mapping.principal()) {
+            sources.add(prefix + ".principal");
+        }
+        if (sources.size() > 1) {
+            problems.add("set only one of " + String.join(", ", sources) + ": each is a source of the same key");
+        }
+        if (mapping.keyName().isBlank()) {
+            problems.add(prefix + ".key-name must not be blank");
+        }
     }
 
     private static void url(List<String> problems, String property, String value) {

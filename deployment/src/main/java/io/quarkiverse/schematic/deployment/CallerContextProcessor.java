@@ -1,0 +1,103 @@
+package io.quarkiverse.schematic.deployment;
+
+import java.util.Optional;
+
+import io.quarkiverse.schematic.FlagDisabledException;
+import io.quarkiverse.schematic.RequiresFlag;
+import io.quarkiverse.schematic.SchematicFlag;
+import io.quarkiverse.schematic.runtime.accesstoken.AccessTokenCache;
+import io.quarkiverse.schematic.runtime.accesstoken.AccessTokenRecorder;
+import io.quarkiverse.schematic.runtime.accesstoken.AccessTokenResource;
+import io.quarkiverse.schematic.runtime.config.ConfigNames;
+import io.quarkiverse.schematic.runtime.context.CallerContexts;
+import io.quarkiverse.schematic.runtime.context.JwtTokenClaims;
+import io.quarkiverse.schematic.runtime.context.VertxRequestHeaders;
+import io.quarkiverse.schematic.runtime.gate.FlagDisabledExceptionMapper;
+import io.quarkiverse.schematic.runtime.gate.FlagGateInterceptor;
+import io.quarkiverse.schematic.runtime.gate.FlagValueProducer;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
+import io.quarkus.resteasy.reactive.spi.AdditionalResourceClassBuildItem;
+import io.quarkus.resteasy.reactive.spi.ExceptionMapperBuildItem;
+import io.quarkus.runtime.configuration.ConfigurationException;
+
+/**
+ * Build steps of the caller as context: the request context, {@code @RequiresFlag} gates, injected
+ * {@code @SchematicFlag FlagValue}s and the token endpoint.
+ */
+class CallerContextProcessor {
+
+    /** The runtime jar has no index: the interceptor binding and the qualifier must be added for ArC to see them. */
+    @BuildStep
+    AdditionalIndexedClassesBuildItem annotations() {
+        return new AdditionalIndexedClassesBuildItem(RequiresFlag.class.getName(), SchematicFlag.class.getName());
+    }
+
+    @BuildStep
+    void beans(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
+        beans.produce(AdditionalBeanBuildItem.builder()
+                .addBeanClasses(CallerContexts.class.getPackageName() + ".RequestCallerContext",
+                        CallerContexts.class.getPackageName() + ".CallerContextResolver")
+                .addBeanClasses(CallerContexts.class, FlagGateInterceptor.class, FlagValueProducer.class)
+                .setUnremovable().build());
+        if (capabilities.isPresent(Capability.VERTX_HTTP)) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(VertxRequestHeaders.class));
+        }
+        if (capabilities.isPresent(Capability.JWT)) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(JwtTokenClaims.class));
+        }
+    }
+
+    @BuildStep
+    void refusalAnswer(Capabilities capabilities, BuildProducer<ExceptionMapperBuildItem> mappers) {
+        if (capabilities.isPresent(Capability.REST)) {
+            mappers.produce(new ExceptionMapperBuildItem(FlagDisabledExceptionMapper.class.getName(),
+                    FlagDisabledException.class.getName(), jakarta.ws.rs.Priorities.USER, false));
+        }
+    }
+
+    @BuildStep
+    void tokenEndpoint(Capabilities capabilities, AccessTokenBuildTimeConfig config,
+            BuildProducer<AdditionalIndexedClassesBuildItem> indexed, BuildProducer<AdditionalBeanBuildItem> beans,
+            BuildProducer<ValidationErrorBuildItem> errors) {
+        Optional<String> path = config.path();
+        if (path.isEmpty()) {
+            return;
+        }
+        if (!capabilities.isPresent(Capability.REST)) {
+            errors.produce(new ValidationErrorBuildItem(new ConfigurationException(
+                    ConfigNames.ACCESS_TOKEN_PATH + " needs Quarkus REST (io.quarkus:quarkus-rest); add the"
+                            + " dependency")));
+            return;
+        }
+        indexed.produce(new AdditionalIndexedClassesBuildItem(AccessTokenResource.class.getName()));
+        beans.produce(AdditionalBeanBuildItem.builder().addBeanClasses(AccessTokenResource.class, AccessTokenCache.class)
+                .setUnremovable().build());
+    }
+
+    /** The resource needs its class in the index, which the step above adds: registered once it is there. */
+    @BuildStep
+    void tokenResource(Capabilities capabilities, AccessTokenBuildTimeConfig config, CombinedIndexBuildItem index,
+            BuildProducer<AdditionalResourceClassBuildItem> resources) {
+        if (config.path().isPresent() && capabilities.isPresent(Capability.REST)) {
+            resources.produce(new AdditionalResourceClassBuildItem(
+                    index.getIndex().getClassByName(AccessTokenResource.class), config.path().get()));
+        }
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void tokenEndpointCompany(AccessTokenBuildTimeConfig config, AccessTokenRecorder recorder) {
+        if (config.path().isPresent()) {
+            recorder.requireCompanyFromIdentity();
+        }
+    }
+}

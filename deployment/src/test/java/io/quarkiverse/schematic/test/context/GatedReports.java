@@ -1,0 +1,15 @@
+package io.quarkiverse.schematic.test.context;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkiverse.schematic.RequiresFlag;
+
+/** A CDI bean with a gated method. */
+@ApplicationScoped
+public class GatedReports {
+
+    @RequiresFlag("reports")
+    public String monthly() {
+        return "monthly report";
+    }
+}
