@@ -19,6 +19,8 @@ public final class ConfigNames {
     public static final String RETRY_DELAY = PREFIX + ".retry-delay";
     public static final String FLAG_DEFAULTS = PREFIX + ".flag-defaults";
     public static final String WEBHOOK_SECRET = PREFIX + ".webhook.secret";
+    public static final String CACHE_BACKEND = PREFIX + ".cache.backend";
+    public static final String CACHE_REDIS_CLIENT_NAME = PREFIX + ".cache.redis.client-name";
 
     private ConfigNames() {
     }
