@@ -1,5 +1,7 @@
 package io.quarkiverse.schematic.deployment;
 
+import java.util.Optional;
+
 import io.quarkiverse.schematic.runtime.config.ConfigNames;
 import io.quarkus.runtime.annotations.ConfigDocSection;
 import io.quarkus.runtime.annotations.ConfigPhase;
@@ -25,6 +27,43 @@ public interface SchematicBuildTimeConfig {
      */
     @ConfigDocSection
     MetricsConfig metrics();
+
+    /**
+     * Where flag checks are cached.
+     */
+    @ConfigDocSection
+    CacheBuildTimeConfig cache();
+
+    interface CacheBuildTimeConfig {
+        /**
+         * Where flag-check answers are cached: {@code local} in each process, or {@code redis} in a cache shared by
+         * every instance of the service (with a small near cache in each process). {@code redis} needs the
+         * {@code io.quarkus:quarkus-redis-client} extension; without it the build fails.
+         */
+        @WithDefault("local")
+        CacheBackend backend();
+
+        /**
+         * The shared cache, when {@code backend=redis}.
+         */
+        RedisClientConfig redis();
+    }
+
+    interface RedisClientConfig {
+        /**
+         * Name of the Redis client (the NAME of {@code quarkus.redis.NAME.hosts}) that holds the shared cache; the
+         * default client ({@code quarkus.redis.hosts}) when not set.
+         */
+        Optional<String> clientName();
+    }
+
+    /** Where flag-check answers are cached. */
+    enum CacheBackend {
+        /** In each process (Caffeine). */
+        LOCAL,
+        /** In Redis, shared by every instance, with a near cache in each process. */
+        REDIS
+    }
 
     interface HealthConfig {
         /**

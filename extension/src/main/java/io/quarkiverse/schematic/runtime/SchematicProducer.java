@@ -35,7 +35,12 @@ import io.quarkiverse.schematic.runtime.flags.FlagCheckCache;
 import io.quarkiverse.schematic.runtime.flags.FlagCheckListener;
 import io.quarkiverse.schematic.runtime.flags.FlagDefaults;
 import io.quarkiverse.schematic.runtime.flags.FlagEvaluator;
+import io.quarkiverse.schematic.runtime.flags.LocalFlagCheckCache;
 import io.quarkiverse.schematic.runtime.flags.OfflineAnswers;
+import io.quarkiverse.schematic.runtime.sharedcache.RedisConnection;
+import io.quarkiverse.schematic.runtime.sharedcache.RedisFlagCheckCache;
+import io.quarkiverse.schematic.runtime.sharedcache.SharedCacheKeys;
+import io.quarkiverse.schematic.runtime.sharedcache.SharedCacheStatus;
 import io.quarkus.runtime.ShutdownEvent;
 
 /**
@@ -55,19 +60,36 @@ public class SchematicProducer {
     SchematicCore core(SchematicConfig config, @RestClient SchematicApi client, @RestClient EventCaptureApi capture,
             ApiKeyRefusals refusals, Instance<FlagCheckListener> listeners, Instance<ApiCallListener> apiListeners,
             Instance<OfflineEventListener> offlineListeners, Instance<OfflineFlagSource> offlineSources,
-            CallerContexts callers) {
+            CallerContexts callers, Instance<RedisConnection> redis) {
         List<ApiCallListener> observers = new ArrayList<>(apiListeners.stream().toList());
         observers.add(refusals.apiListener());
         SchematicApi api = new ObservedSchematicApi(client, (operation, nanos, failure) -> observers
                 .forEach(observer -> observer.completed(operation, nanos, failure)));
-        FlagCheckCache cache = config.cache().enabled() && config.cache().maxSize() > 0
-                ? FlagCheckCache.bounded(config.cache().maxSize(), config.cache().ttl())
-                : FlagCheckCache.disabled();
+        FlagCheckCache cache = cache(config, redis);
         FlagEvaluator flags = new FlagEvaluator(api, cache, new FlagDefaults(config.flagDefaults()), config.offline(),
                 combined(listeners.stream().toList()), new OfflineAnswers(offlineSources.stream().toList()));
         created = new SchematicCore(api, flags, events(config, capture, refusals, offlineListeners.stream().toList()),
                 config.offline(), config.maxRetries(), callers);
         return created;
+    }
+
+    /**
+     * The Redis cache when the deployment registered a connection ({@code cache.backend=redis}), else the local one.
+     * Only the Redis branch loads classes of the optional Redis client.
+     */
+    private static FlagCheckCache cache(SchematicConfig config, Instance<RedisConnection> redis) {
+        SchematicConfig.CacheConfig cache = config.cache();
+        if (config.offline() || !cache.enabled()) {
+            return LocalFlagCheckCache.disabled();
+        }
+        if (redis.isResolvable()) {
+            SchematicConfig.RedisCacheConfig shared = cache.redis();
+            return new RedisFlagCheckCache(redis.get(),
+                    new SharedCacheKeys(SharedCacheKeys.namespace(shared.namespace(), config.apiKey())), cache.ttl(),
+                    shared.timeout(), shared.nearCacheMaxSize(), shared.nearCacheTtl(), new SharedCacheStatus());
+        }
+        return cache.maxSize() > 0 ? LocalFlagCheckCache.bounded(cache.maxSize(), cache.ttl())
+                : LocalFlagCheckCache.disabled();
     }
 
     private static EventSink events(SchematicConfig config, EventCaptureApi capture, ApiKeyRefusals refusals,

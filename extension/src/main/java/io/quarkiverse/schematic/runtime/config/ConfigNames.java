@@ -23,6 +23,8 @@ public final class ConfigNames {
     public static final String CONTEXT_USER = PREFIX + ".context.user";
     public static final String ACCESS_TOKEN_PATH = PREFIX + ".access-token.path";
     public static final String DEVSERVICES_FLAGS = PREFIX + ".devservices.flags";
+    public static final String CACHE_BACKEND = PREFIX + ".cache.backend";
+    public static final String CACHE_REDIS_CLIENT_NAME = PREFIX + ".cache.redis.client-name";
 
     private ConfigNames() {
     }

@@ -39,6 +39,10 @@ public interface SchematicConfig {
     /** The key name under which a mapped company or user value is sent, e.g. {@code {"id": "acme"}}. */
     String DEFAULT_CONTEXT_KEY_NAME = "id";
     long DEFAULT_ACCESS_TOKEN_EXPIRY_MARGIN_SECONDS = 60;
+    /** Far below the API's timeout: a slow Redis must cost a check little before it goes on to Schematic. */
+    long DEFAULT_CACHE_REDIS_TIMEOUT_MILLIS = 50;
+    int DEFAULT_CACHE_REDIS_NEAR_CACHE_MAX_SIZE = 1000;
+    long DEFAULT_CACHE_REDIS_NEAR_CACHE_TTL_MILLIS = 1000;
 
     /**
      * Secret API key of your Schematic environment, sent as the {@code X-Schematic-Api-Key} header.
@@ -93,7 +97,8 @@ public interface SchematicConfig {
     Map<String, Boolean> flagDefaults();
 
     /**
-     * Local cache of flag checks.
+     * Cache of flag checks: in this process, or shared by every instance through Redis
+     * ({@code quarkus.schematic.cache.backend=redis}).
      */
     @ConfigDocSection
     CacheConfig cache();
@@ -227,6 +232,43 @@ public interface SchematicConfig {
          */
         @WithDefault("5000ms")
         Duration ttl();
+
+        /**
+         * The shared cache, when {@code quarkus.schematic.cache.backend=redis}.
+         */
+        RedisCacheConfig redis();
+    }
+
+    interface RedisCacheConfig {
+        /**
+         * Namespace of the Redis keys (they read {@code schematic:NAMESPACE:v1:flag:...}): instances with the
+         * same namespace share answers, instances with different ones never see each other's. Defaults to a value
+         * derived from the API key (a truncated SHA-256, from which the key cannot be recovered), so that two
+         * Schematic environments sharing a Redis stay apart without configuration.
+         */
+        Optional<String> namespace();
+
+        /**
+         * The longest a flag check waits for Redis (a read on a near-cache miss, or a write). On timeout, on a Redis
+         * error and on a value that cannot be read the check goes on to Schematic as if Redis had no answer; such
+         * problems are counted ({@code schematic.flag.cache.shared.errors}) and shown by the readiness check.
+         */
+        @WithDefault(DEFAULT_CACHE_REDIS_TIMEOUT_MILLIS + "ms")
+        Duration timeout();
+
+        /**
+         * Answers kept in this process in front of Redis, so that a hot check does not go to Redis. {@code 0} reads
+         * Redis on every check.
+         */
+        @WithDefault("" + DEFAULT_CACHE_REDIS_NEAR_CACHE_MAX_SIZE)
+        int nearCacheMaxSize();
+
+        /**
+         * How long this process keeps an answer read from or written to Redis (at most {@code cache.ttl}). A change
+         * another instance learns reaches this one at the latest after this long plus {@code cache.ttl}.
+         */
+        @WithDefault(DEFAULT_CACHE_REDIS_NEAR_CACHE_TTL_MILLIS + "ms")
+        Duration nearCacheTtl();
     }
 
     interface CircuitBreakerConfig {

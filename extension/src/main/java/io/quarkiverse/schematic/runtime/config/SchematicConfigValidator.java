@@ -30,6 +30,10 @@ public final class SchematicConfigValidator {
         notNegative(problems, ConfigNames.MAX_RETRIES, config.maxRetries());
         positive(problems, ConfigNames.property("cache.ttl"), config.cache().ttl());
         notNegative(problems, ConfigNames.property("cache.max-size"), config.cache().maxSize());
+        positive(problems, ConfigNames.property("cache.redis.timeout"), config.cache().redis().timeout());
+        positive(problems, ConfigNames.property("cache.redis.near-cache-ttl"), config.cache().redis().nearCacheTtl());
+        notNegative(problems, ConfigNames.property("cache.redis.near-cache-max-size"),
+                config.cache().redis().nearCacheMaxSize());
         atLeastOne(problems, ConfigNames.property("circuit-breaker.request-volume-threshold"),
                 config.circuitBreaker().requestVolumeThreshold());
         atLeastOne(problems, ConfigNames.property("circuit-breaker.success-threshold"),

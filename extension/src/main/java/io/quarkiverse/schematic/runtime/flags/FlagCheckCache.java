@@ -1,71 +1,51 @@
 package io.quarkiverse.schematic.runtime.flags;
 
-import java.time.Duration;
 import java.util.Map;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.Optional;
 
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
+import io.quarkiverse.schematic.runtime.sharedcache.SharedCacheStatus;
+import io.smallrye.mutiny.Uni;
 
 /**
- * Recent answers of Schematic, keyed by flag and company/user keys, on Caffeine. Only successful remote answers are
- * stored; a hit is returned with source {@link FlagSource#CACHE}.
+ * Recent answers of Schematic, keyed by flag and company/user keys. Only successful remote answers are stored; a hit
+ * is returned with source {@link FlagSource#CACHE}.
+ * <p>
+ * Two tiers at most: {@link #get} reads what is in this process and never waits (the blocking API calls it on the
+ * caller's thread, the event loop included); {@link #lookupShared} reads a cache shared by every instance (Redis),
+ * without blocking, and is only asked when {@link #get} missed.
  */
-public final class FlagCheckCache {
+public interface FlagCheckCache {
 
-    private final Cache<FlagCacheKey, FlagCheck> cache;
+    /** What {@link #lookupShared} answers when there is no shared tier: no answer, without allocating. */
+    Uni<FlagCheck> NO_SHARED_ANSWER = Uni.createFrom().nullItem();
 
-    private FlagCheckCache(Cache<FlagCacheKey, FlagCheck> cache) {
-        this.cache = cache;
-    }
+    /** Whether anything is cached at all. */
+    boolean enabled();
+
+    /** The answer held in this process, or {@code null}; never waits. */
+    FlagCheck get(String flag, Map<String, String> company, Map<String, String> user);
 
     /**
-     * A cache holding at most {@code maxSize} answers, each for at most {@code ttl}. Maintenance (eviction) runs on
-     * the calling thread: it is cheap and keeps the size bound exact without a background pool.
+     * The answer of the shared tier, or a {@code null} item when it has none, has no shared tier or cannot be read in
+     * time: it never fails. A hit is also kept in this process, so that the next {@link #get} finds it.
      */
-    public static FlagCheckCache bounded(int maxSize, Duration ttl) {
-        return new FlagCheckCache(Caffeine.newBuilder()
-                .maximumSize(maxSize)
-                .expireAfterWrite(ttl)
-                .executor(Runnable::run)
-                .build());
+    default Uni<FlagCheck> lookupShared(String flag, Map<String, String> company, Map<String, String> user) {
+        return NO_SHARED_ANSWER;
     }
 
-    /** A cache that stores nothing: every check goes to Schematic. */
-    public static FlagCheckCache disabled() {
-        return new FlagCheckCache(null);
-    }
+    /** Stores a remote answer; a shared tier is written in the background and a failure there is only counted. */
+    void put(Map<String, String> company, Map<String, String> user, FlagCheck check);
 
-    public boolean enabled() {
-        return cache != null;
-    }
+    /** Forgets every answer held in this process, for example after a flag was changed on purpose. */
+    void clear();
 
-    /** The cached answer, or {@code null}. */
-    public FlagCheck get(String flag, Map<String, String> company, Map<String, String> user) {
-        if (cache == null) {
-            return null;
-        }
-        FlagCheck hit = cache.getIfPresent(FlagCacheKey.lookup(flag, company, user));
-        return hit == null ? null : hit.withSource(FlagSource.CACHE);
-    }
+    /** Number of answers held in this process (approximate while entries expire). */
+    long size();
 
-    public void put(Map<String, String> company, Map<String, String> user, FlagCheck check) {
-        if (cache != null) {
-            cache.put(FlagCacheKey.stored(check.flag(), company, user), check.withSource(FlagSource.CACHE));
-        }
-    }
-
-    /** Forgets every answer, for example after a flag was changed on purpose. */
-    public void clear() {
-        if (cache != null) {
-            cache.invalidateAll();
-        }
-    }
-
-    /** Number of cached answers (approximate while entries expire). */
-    public long size() {
-        return cache == null ? 0 : cache.estimatedSize();
+    /** How the shared tier is doing, when there is one. */
+    default Optional<SharedCacheStatus> shared() {
+        return Optional.empty();
     }
 }

@@ -103,9 +103,16 @@ public final class FlagEvaluator {
         if (hit != null) {
             return Uni.createFrom().item(hit);
         }
-        return fetch(flag, company, user, policy)
+        return sharedOrFetch(flag, company, user, policy)
                 .onFailure().recoverWithItem(failure -> fallback(flag, failure))
                 .invoke(listener::checked);
+    }
+
+    /** The shared cache's answer (which never fails), else Schematic's. */
+    private Uni<FlagCheck> sharedOrFetch(String flag, Map<String, String> company, Map<String, String> user,
+            CallPolicy policy) {
+        return cache.lookupShared(flag, company, user).onItem().ifNull()
+                .switchTo(() -> fetch(flag, company, user, policy));
     }
 
     /** Asks Schematic and caches the answer. */
@@ -116,7 +123,7 @@ public final class FlagEvaluator {
 
     /**
      * {@link #check} for a caller that must not wait: the offline default, the cached answer, else the flag default
-     * at once while Schematic is asked in the background.
+     * at once while the shared cache, then Schematic, are asked in the background.
      */
     public FlagCheck checkWithoutWaiting(String flag, Map<String, String> company, Map<String, String> user,
             CallPolicy policy) {
@@ -130,7 +137,7 @@ public final class FlagEvaluator {
             return hit;
         }
         warnNotWaited("checkFlag");
-        inBackground(flag, company, user, () -> fetch(flag, company, user, policy));
+        inBackground(flag, company, user, () -> sharedOrFetch(flag, company, user, policy));
         FlagCheck answer = notWaited(flag);
         listener.checked(answer);
         return answer;

@@ -14,11 +14,13 @@ import io.quarkiverse.schematic.runtime.client.ApiKeyRefusals;
 import io.quarkiverse.schematic.runtime.config.ConfigNames;
 import io.quarkiverse.schematic.runtime.config.SchematicConfig;
 import io.quarkiverse.schematic.runtime.events.EventStats;
+import io.quarkiverse.schematic.runtime.sharedcache.SharedCacheStatus;
 
 /**
  * Readiness of the Schematic connection: DOWN while Schematic refuses the API key (reason {@code unauthorized}) and
  * while the circuit breaker refuses calls after failures (flag checks then answer from defaults), UP otherwise and
- * always in offline mode. The data shows the latest outcomes and the event buffer's counters; never the API key or a
+ * always in offline mode. The data shows the latest outcomes, the shared cache's state ({@code cache=shared} or
+ * {@code degraded}, never DOWN: checks go on to Schematic) and the event buffer's counters; never the API key or a
  * response body.
  */
 @Readiness
@@ -64,6 +66,7 @@ public class SchematicHealthCheck implements HealthCheck {
                         + " and the circuit breaker is open: flag checks answer from defaults");
             }
         }
+        core.flags().cache().shared().ifPresent(shared -> sharedCache(response, shared));
         EventStats events = core.events().stats();
         return response.withData("events.queued", events.queued())
                 .withData("events.accepted", events.accepted())
@@ -73,6 +76,23 @@ public class SchematicHealthCheck implements HealthCheck {
                 .withData("events.rejected", events.rejected())
                 .withData("events.lost", events.lost())
                 .build();
+    }
+
+    /**
+     * The shared cache's trouble never makes the check DOWN: checks go on to Schematic meanwhile, so the instance
+     * still serves. It shows as {@code cache=degraded}.
+     */
+    private static void sharedCache(HealthCheckResponseBuilder response, SharedCacheStatus shared) {
+        response.withData("cache", shared.degraded() ? "degraded" : "shared");
+        long errors = 0;
+        for (SharedCacheStatus.Problem problem : SharedCacheStatus.Problem.values()) {
+            errors += shared.count(problem);
+        }
+        response.withData("cache.errors", errors);
+        if (shared.lastFailure() != null) {
+            response.withData("cache.lastFailureOutcome", shared.lastFailure().tag());
+            time(response, "cache.lastFailure", shared.lastFailureAt());
+        }
     }
 
     private static void time(HealthCheckResponseBuilder response, String name, long epochMillis) {

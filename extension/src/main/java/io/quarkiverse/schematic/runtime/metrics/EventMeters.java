@@ -11,15 +11,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.schematic.runtime.SchematicCore;
 import io.quarkiverse.schematic.runtime.events.EventSink;
 import io.quarkiverse.schematic.runtime.events.EventStats;
+import io.quarkiverse.schematic.runtime.sharedcache.SharedCacheStatus;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Meters read from the event buffer's own counters and the flag cache when the registry is scraped: nothing is added
+ * Meters read from the event buffer's own counters and the flag cache (and its shared tier) when the registry is scraped:
+ * nothing is added
  * to the path of {@code identify}/{@code track}. Registered at start-up rather than by {@link SchematicMetrics},
  * which the core needs before it exists.
  */
 @Singleton
 public class EventMeters {
+
+    static final String SHARED_CACHE_ERRORS = "schematic.flag.cache.shared.errors";
 
     void register(@Observes StartupEvent startup, SchematicCore core, MeterRegistry registry) {
         EventSink events = core.events();
@@ -36,8 +40,17 @@ public class EventMeters {
                 .description("Events waiting in the buffer")
                 .register(registry);
         Gauge.builder("schematic.flag.cache.size", core, c -> c.flags().cache().size())
-                .description("Flag checks in the local cache")
+                .description("Flag checks in the local cache (the near cache in front of a shared one)")
                 .register(registry);
+        core.flags().cache().shared().ifPresent(shared -> {
+            for (SharedCacheStatus.Problem problem : SharedCacheStatus.Problem.values()) {
+                FunctionCounter.builder(SHARED_CACHE_ERRORS, shared, status -> status.count(problem))
+                        .description("Calls to the shared flag-check cache (Redis) that were treated as a miss, by"
+                                + " kind: timeout, failure, unreadable value")
+                        .tag("kind", problem.tag())
+                        .register(registry);
+            }
+        });
     }
 
     private static void counter(MeterRegistry registry, EventSink events, String name, String description,

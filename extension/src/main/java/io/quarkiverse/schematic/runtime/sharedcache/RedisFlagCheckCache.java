@@ -1,0 +1,148 @@
+package io.quarkiverse.schematic.runtime.sharedcache;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.schematic.FlagCheck;
+import io.quarkiverse.schematic.runtime.flags.FlagCheckCache;
+import io.quarkiverse.schematic.runtime.flags.LocalFlagCheckCache;
+import io.quarkiverse.schematic.runtime.logging.LogThrottle;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.quarkus.redis.datasource.value.SetArgs;
+import io.smallrye.mutiny.TimeoutException;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The flag-check cache shared by every instance through Redis, behind a small near cache in this process.
+ * <p>
+ * A hot check is a near-cache read. A near-cache miss reads Redis ({@code GET}) without blocking, bounded by the
+ * Redis timeout; a remote answer is written with {@code SET key value PX ttl} in the background. A timeout, an error
+ * or a value that cannot be read is a miss (the check goes on to Schematic, then the flag default), is counted in
+ * {@link SharedCacheStatus} and logged at most once a minute.
+ */
+public final class RedisFlagCheckCache implements FlagCheckCache {
+
+    private static final Logger LOG = Logger.getLogger(RedisFlagCheckCache.class);
+    /** User info of a Redis URI ({@code redis://user:password@host}) in a client error message. */
+    private static final Pattern URI_USER_INFO = Pattern.compile("://[^@/\\s]*@");
+
+    private final LocalFlagCheckCache near;
+    private final ReactiveValueCommands<String, String> values;
+    private final SharedCacheKeys keys;
+    private final CachedAnswerCodec codec = new CachedAnswerCodec();
+    private final SetArgs expiry;
+    private final Duration timeout;
+    private final SharedCacheStatus status;
+    private final LogThrottle failureLog = new LogThrottle(Duration.ofMinutes(1));
+    private final LogThrottle unreadableLog = new LogThrottle(Duration.ofMinutes(1));
+
+    /**
+     * @param ttl how long Redis keeps an answer
+     * @param timeout the longest a check waits for Redis
+     * @param nearMaxSize answers kept in this process ({@code 0}: none, every miss reads Redis)
+     * @param nearTtl how long this process keeps an answer (at most {@code ttl})
+     */
+    public RedisFlagCheckCache(RedisConnection connection, SharedCacheKeys keys, Duration ttl, Duration timeout,
+            int nearMaxSize, Duration nearTtl, SharedCacheStatus status) {
+        this.values = connection.dataSource().value(String.class, String.class);
+        this.keys = keys;
+        this.expiry = new SetArgs().px(ttl);
+        this.timeout = timeout;
+        this.status = status;
+        this.near = nearMaxSize > 0
+                ? LocalFlagCheckCache.bounded(nearMaxSize, nearTtl.compareTo(ttl) < 0 ? nearTtl : ttl)
+                : LocalFlagCheckCache.disabled();
+    }
+
+    @Override
+    public boolean enabled() {
+        return true;
+    }
+
+    @Override
+    public FlagCheck get(String flag, Map<String, String> company, Map<String, String> user) {
+        return near.get(flag, company, user);
+    }
+
+    @Override
+    public Uni<FlagCheck> lookupShared(String flag, Map<String, String> company, Map<String, String> user) {
+        return values.get(keys.flag(flag, company, user))
+                .ifNoItem().after(timeout).fail()
+                .map(text -> read(flag, text))
+                .onFailure().recoverWithItem(this::unavailable)
+                .invoke(hit -> {
+                    if (hit != null) {
+                        near.put(company, user, hit);
+                    }
+                });
+    }
+
+    private FlagCheck read(String flag, String text) {
+        if (text == null) {
+            status.succeeded();
+            return null;
+        }
+        try {
+            FlagCheck hit = codec.read(flag, text);
+            status.succeeded();
+            return hit;
+        } catch (IllegalArgumentException unreadable) {
+            status.failed(SharedCacheStatus.Problem.UNREADABLE);
+            if (unreadableLog.allow()) {
+                LOG.warnf("The shared flag-check cache (Redis) holds a value for flag %s that is not an answer of"
+                        + " format v%d (%s): treated as a miss", flag, SharedCacheKeys.FORMAT_VERSION,
+                        unreadable.getMessage());
+            }
+            return null;
+        }
+    }
+
+    @Override
+    public void put(Map<String, String> company, Map<String, String> user, FlagCheck check) {
+        near.put(company, user, check);
+        values.set(keys.flag(check.flag(), company, user), codec.write(check), expiry)
+                .ifNoItem().after(timeout).fail()
+                .subscribe().with(stored -> status.succeeded(), this::unavailable);
+    }
+
+    private FlagCheck unavailable(Throwable failure) {
+        // Mutiny's ifNoItem() fails with its own TimeoutException
+        SharedCacheStatus.Problem problem = failure instanceof TimeoutException
+                || failure instanceof java.util.concurrent.TimeoutException ? SharedCacheStatus.Problem.TIMEOUT
+                        : SharedCacheStatus.Problem.FAILURE;
+        status.failed(problem);
+        LOG.debugf(failure, "Shared flag-check cache call failed (%s)", problem.tag());
+        if (failureLog.allow()) {
+            LOG.warnf("The shared flag-check cache (Redis) is unavailable (%s: %s): checks ask Schematic meanwhile;"
+                    + " counted in schematic.flag.cache.shared.errors", problem.tag(), describe(failure));
+        }
+        return null;
+    }
+
+    /** The failure without credentials a Redis URI may carry. */
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        String text = failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        return URI_USER_INFO.matcher(text).replaceAll("://***@");
+    }
+
+    /** Forgets the near cache; shared answers expire in Redis within their TTL. */
+    @Override
+    public void clear() {
+        near.clear();
+    }
+
+    @Override
+    public long size() {
+        return near.size();
+    }
+
+    @Override
+    public Optional<SharedCacheStatus> shared() {
+        return Optional.of(status);
+    }
+}
