@@ -1,5 +1,17 @@
 package io.quarkiverse.schematic.deployment;
 
+import io.quarkiverse.schematic.WarningTier;
+import io.quarkiverse.schematic.rules.RulesCompany;
+import io.quarkiverse.schematic.rules.RulesCompanyMetric;
+import io.quarkiverse.schematic.rules.RulesCondition;
+import io.quarkiverse.schematic.rules.RulesConditionGroup;
+import io.quarkiverse.schematic.rules.RulesEntitlement;
+import io.quarkiverse.schematic.rules.RulesFlag;
+import io.quarkiverse.schematic.rules.RulesRule;
+import io.quarkiverse.schematic.rules.RulesSubscription;
+import io.quarkiverse.schematic.rules.RulesTrait;
+import io.quarkiverse.schematic.rules.RulesTraitDefinition;
+import io.quarkiverse.schematic.rules.RulesUser;
 import io.quarkiverse.schematic.runtime.SchematicProducer;
 import io.quarkiverse.schematic.runtime.SchematicRecorder;
 import io.quarkiverse.schematic.runtime.client.CallBudgetFilter;
@@ -9,6 +21,7 @@ import io.quarkiverse.schematic.runtime.client.EntityData;
 import io.quarkiverse.schematic.runtime.client.Envelope;
 import io.quarkiverse.schematic.runtime.client.EventBatch;
 import io.quarkiverse.schematic.runtime.client.EventCaptureApi;
+import io.quarkiverse.schematic.runtime.client.FlagCheckBody;
 import io.quarkiverse.schematic.runtime.client.FlagCheckData;
 import io.quarkiverse.schematic.runtime.client.FlagsCheckData;
 import io.quarkiverse.schematic.runtime.client.IdentifyBody;
@@ -20,6 +33,9 @@ import io.quarkiverse.schematic.runtime.client.TrackBody;
 import io.quarkiverse.schematic.runtime.client.UpsertCompanyRequest;
 import io.quarkiverse.schematic.runtime.client.UpsertUserRequest;
 import io.quarkiverse.schematic.runtime.config.SchematicConfigBuilder;
+import io.quarkiverse.schematic.runtime.datastream.ClientMessage;
+import io.quarkiverse.schematic.runtime.datastream.LocalEvaluation;
+import io.quarkiverse.schematic.runtime.datastream.ServerMessage;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -42,7 +58,12 @@ public class SchematicProcessor {
             Envelope.class, CheckFlagRequest.class, FlagCheckData.class, FlagsCheckData.class, EntityData.class,
             EntityData.KeyData.class, UpsertCompanyRequest.class, UpsertUserRequest.class, EventBatch.class,
             CapturedEvent.class, IdentifyBody.class, IdentifyBody.CompanyBody.class, TrackBody.class,
-            RetryableFailure.class, SchematicBackoff.class };
+            RetryableFailure.class, SchematicBackoff.class, FlagCheckBody.class,
+            // local evaluation: DataStream messages and the entities they carry
+            ServerMessage.class, ClientMessage.class, ClientMessage.Request.class, RulesFlag.class, RulesRule.class,
+            RulesCondition.class, RulesConditionGroup.class, RulesTraitDefinition.class, RulesCompany.class,
+            RulesCompanyMetric.class, RulesEntitlement.class, WarningTier.class, RulesTrait.class,
+            RulesSubscription.class, RulesUser.class };
 
     @BuildStep
     FeatureBuildItem feature() {
@@ -51,7 +72,8 @@ public class SchematicProcessor {
 
     @BuildStep
     AdditionalBeanBuildItem beans() {
-        return AdditionalBeanBuildItem.builder().addBeanClass(SchematicProducer.class).setUnremovable().build();
+        return AdditionalBeanBuildItem.builder().addBeanClasses(SchematicProducer.class, LocalEvaluation.class)
+                .setUnremovable().build();
     }
 
     /** The REST client interfaces and their providers live in the runtime jar, which has no index of its own. */

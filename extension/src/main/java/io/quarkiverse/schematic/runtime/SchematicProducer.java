@@ -21,6 +21,7 @@ import io.quarkiverse.schematic.runtime.client.EventCaptureApi;
 import io.quarkiverse.schematic.runtime.client.ObservedSchematicApi;
 import io.quarkiverse.schematic.runtime.client.SchematicApi;
 import io.quarkiverse.schematic.runtime.config.SchematicConfig;
+import io.quarkiverse.schematic.runtime.datastream.LocalEvaluation;
 import io.quarkiverse.schematic.runtime.events.EventBuffer;
 import io.quarkiverse.schematic.runtime.events.EventSink;
 import io.quarkiverse.schematic.runtime.events.OfflineEventSink;
@@ -43,15 +44,15 @@ public class SchematicProducer {
     @Singleton
     SchematicCore core(SchematicConfig config, @RestClient SchematicApi client, @RestClient EventCaptureApi capture,
             Instance<FlagCheckListener> listeners, Instance<ApiCallListener> apiListeners,
-            Instance<OfflineEventListener> offlineListeners) {
+            Instance<OfflineEventListener> offlineListeners, LocalEvaluation local) {
         SchematicApi api = observed(client, apiListeners.stream().toList());
         FlagCheckCache cache = config.cache().enabled() && config.cache().maxSize() > 0
                 ? FlagCheckCache.bounded(config.cache().maxSize(), config.cache().ttl())
                 : FlagCheckCache.disabled();
+        EventSink events = local.observe(events(config, capture, offlineListeners.stream().toList()));
         FlagEvaluator flags = new FlagEvaluator(api, cache, new FlagDefaults(config.flagDefaults()), config.offline(),
-                combined(listeners.stream().toList()));
-        created = new SchematicCore(api, flags, events(config, capture, offlineListeners.stream().toList()), config.offline(),
-                config.maxRetries());
+                combined(listeners.stream().toList()), local.answers(events));
+        created = new SchematicCore(api, flags, events, config.offline(), config.maxRetries());
         return created;
     }
 

@@ -19,6 +19,8 @@ public final class ConfigNames {
     public static final String RETRY_DELAY = PREFIX + ".retry-delay";
     public static final String FLAG_DEFAULTS = PREFIX + ".flag-defaults";
     public static final String WEBHOOK_SECRET = PREFIX + ".webhook.secret";
+    public static final String LOCAL_EVALUATION_ENABLED = PREFIX + ".local-evaluation.enabled";
+    public static final String LOCAL_EVALUATION_URL = PREFIX + ".local-evaluation.url";
 
     private ConfigNames() {
     }

@@ -18,8 +18,8 @@ import io.quarkiverse.schematic.runtime.client.SchematicApi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Answers flag checks: offline defaults, then the cache, then Schematic, then the flag default. Never fails because
- * of Schematic; callers validate arguments before they get here.
+ * Answers flag checks: offline defaults, then local evaluation (when on), then the cache, then Schematic, then the
+ * flag default. Never fails because of Schematic; callers validate arguments before they get here.
  */
 public final class FlagEvaluator {
 
@@ -32,15 +32,22 @@ public final class FlagEvaluator {
     private final FlagDefaults defaults;
     private final boolean offline;
     private final FlagCheckListener listener;
+    private final LocalAnswers local;
     private final FallbackLog fallbackLog = new FallbackLog();
 
     public FlagEvaluator(SchematicApi api, FlagCheckCache cache, FlagDefaults defaults, boolean offline,
             FlagCheckListener listener) {
+        this(api, cache, defaults, offline, listener, LocalAnswers.NONE);
+    }
+
+    public FlagEvaluator(SchematicApi api, FlagCheckCache cache, FlagDefaults defaults, boolean offline,
+            FlagCheckListener listener, LocalAnswers local) {
         this.api = api;
         this.cache = cache;
         this.defaults = defaults;
         this.offline = offline;
         this.listener = listener;
+        this.local = local;
     }
 
     public FlagDefaults defaults() {
@@ -52,11 +59,15 @@ public final class FlagEvaluator {
     }
 
     /**
-     * The cached answer, or {@code null}. The blocking API calls it first, to answer a hit without creating a
-     * {@link Uni}; keys need no validation here, since only validated keys are ever stored.
+     * The answer that needs no waiting (local evaluation, else the cache), or {@code null}. The blocking API calls it
+     * first, to answer without creating a {@link Uni}; keys need no validation here, since only validated keys are
+     * ever stored.
      */
     public FlagCheck cached(String flag, Map<String, String> company, Map<String, String> user) {
-        FlagCheck hit = cache.get(flag, company, user);
+        FlagCheck hit = local.now(flag, company, user);
+        if (hit == null) {
+            hit = cache.get(flag, company, user);
+        }
         if (hit != null) {
             listener.checked(hit);
         }
@@ -73,6 +84,13 @@ public final class FlagEvaluator {
         if (hit != null) {
             return Uni.createFrom().item(hit);
         }
+        return local.later(flag, company, user)
+                .onItem().ifNotNull().invoke(listener::checked)
+                .onItem().ifNull().switchTo(() -> askSchematic(flag, company, user, policy));
+    }
+
+    private Uni<FlagCheck> askSchematic(String flag, Map<String, String> company, Map<String, String> user,
+            CallPolicy policy) {
         return policy.run("checkFlag", budget -> api.checkFlag(flag, new CheckFlagRequest(company, user), budget))
                 .map(envelope -> remote(flag, envelope == null ? null : envelope.data()))
                 .invoke(answer -> cache.put(company, user, answer))

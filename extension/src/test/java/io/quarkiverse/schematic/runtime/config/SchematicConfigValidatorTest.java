@@ -74,6 +74,24 @@ class SchematicConfigValidatorTest {
     }
 
     @Test
+    void localEvaluationValuesNameTheirProperty() {
+        assertThat(problems("quarkus.schematic.api-key", "k",
+                "quarkus.schematic.local-evaluation.url", "https://datastream.example.com",
+                "quarkus.schematic.local-evaluation.entity-wait-timeout", "0s",
+                "quarkus.schematic.local-evaluation.max-companies", "0",
+                "quarkus.schematic.local-evaluation.reconnect-delay", "10s",
+                "quarkus.schematic.local-evaluation.max-reconnect-delay", "1s"))
+                .anySatisfy(p -> assertThat(p).isEqualTo("quarkus.schematic.local-evaluation.url must be an absolute ws"
+                        + " or wss URL, was 'https://datastream.example.com'"))
+                .anySatisfy(p -> assertThat(p).startsWith("quarkus.schematic.local-evaluation.entity-wait-timeout"))
+                .anySatisfy(p -> assertThat(p).startsWith("quarkus.schematic.local-evaluation.max-companies"))
+                .anySatisfy(p -> assertThat(p).startsWith("quarkus.schematic.local-evaluation.max-reconnect-delay"))
+                .hasSize(4);
+        assertThat(problems("quarkus.schematic.api-key", "k", "quarkus.schematic.local-evaluation.enabled", "true",
+                "quarkus.schematic.local-evaluation.url", "wss://datastream.example.com/datastream")).isEmpty();
+    }
+
+    @Test
     void theApiKeyIsNeverEchoed() {
         String key = "sch_live_very_secret";
         assertThat(problems("quarkus.schematic.api-key", key, "quarkus.schematic.base-url", "nope"))
