@@ -48,6 +48,7 @@ public final class DataStreamClient {
     private static final long DROP_LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final ObjectMapper json;
+    private final Vertx vertx;
     private final URI url;
     private final long entityWaitMillis;
     private final FlagStore flags;
@@ -80,12 +81,20 @@ public final class DataStreamClient {
         this.users = new EntityStore<>(config.maxUsers(), config.cacheTtl(), RulesUser::id, RulesUser::keys);
         this.partials = new PartialUpdate(json);
         this.changes = changes;
+        this.vertx = vertx;
+        // observers of flag changes run on this thread: it sees the application's classes, whoever starts it
+        ClassLoader application = Thread.currentThread().getContextClassLoader();
         this.applier = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(MAX_QUEUED_MESSAGES), task -> {
                     Thread thread = new Thread(task, "schematic-datastream");
                     thread.setDaemon(true);
+                    thread.setContextClassLoader(application);
                     return thread;
-                }, (task, executor) -> overloaded());
+                }, (task, executor) -> {
+                    if (!executor.isShutdown()) {
+                        overloaded();
+                    }
+                });
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(ClientHeaders.API_KEY, apiKey);
         headers.put("X-Schematic-Datastream-Mode", "direct");
@@ -141,12 +150,16 @@ public final class DataStreamClient {
     private <T> CompletableFuture<T> request(EntityType type, Map<String, String> keys, PendingRequests<T> pending) {
         PendingRequests.Pending<T> request = pending.register(keys);
         if (request.first()) {
-            request.future().orTimeout(entityWaitMillis, TimeUnit.MILLISECONDS).whenComplete((entity, failure) -> {
-                if (failure instanceof TimeoutException) {
+            CompletableFuture<T> future = request.future();
+            // a Vert.x timer, so that a check that gives up goes on (to the REST API) on an event loop of the
+            // application, never on a thread of the JDK's
+            long timer = vertx.setTimer(entityWaitMillis, id -> {
+                if (future.completeExceptionally(new TimeoutException("not sent within " + entityWaitMillis + " ms"))) {
                     entityWaitTimeouts.increment();
-                    pending.abandon(keys, request.future());
+                    pending.abandon(keys, future);
                 }
             });
+            future.whenComplete((entity, failure) -> vertx.cancelTimer(timer));
             // without a connection the request goes out with the others once it is open again
             send(ClientMessage.entity(type, keys));
         }
