@@ -25,7 +25,9 @@ import io.quarkiverse.schematic.runtime.devui.SchematicDevUiService;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * Without an API key the dev service starts and answers every call the extension makes, over real HTTP.
+ * Without an API key the dev service starts and answers every call the extension makes, over real HTTP. Local
+ * evaluation, on by default with the dev service ({@link DevServiceDataStreamTest}), is turned off here: the
+ * application's setting wins over the dev service's, and every check goes to the dev service's REST API.
  */
 class DevServiceTest {
 
@@ -33,6 +35,7 @@ class DevServiceTest {
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withEmptyApplication()
             .overrideConfigKey("quarkus.schematic.cache.enabled", "false")
+            .overrideConfigKey("quarkus.schematic.local-evaluation.enabled", "false")
             .overrideConfigKey("quarkus.schematic.devservices.flags.\"beta\"", "true")
             .overrideConfigKey("quarkus.schematic.devservices.flags.\"a/b c\"", "true")
             .overrideConfigKey("quarkus.schematic.devservices.companies.\"acme\".flags.\"beta\"", "false")
