@@ -4,8 +4,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.oneOf;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.schematic.FlagChanged;
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
@@ -31,6 +39,7 @@ import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.Track;
 import io.quarkiverse.schematic.runtime.datastream.DataStreamStatus;
 import io.quarkiverse.schematic.runtime.datastream.LocalEvaluation;
+import io.quarkiverse.schematic.runtime.devui.SchematicDevUiService;
 import io.quarkus.test.QuarkusUnitTest;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -66,7 +75,11 @@ class LocalEvaluationTest {
             .overrideConfigKey("quarkus.schematic.local-evaluation.max-reconnect-delay", "100ms")
             .overrideConfigKey("quarkus.schematic.local-evaluation.ping-interval", "500ms")
             .overrideConfigKey("quarkus.schematic.cache.enabled", "false")
-            .overrideConfigKey("quarkus.schematic.max-retries", "0");
+            .overrideConfigKey("quarkus.schematic.max-retries", "0")
+            // without a registry extension the global registry has no backend: counters would stay at 0
+            .overrideConfigKey("quarkus.micrometer.export.json.enabled", "true");
+
+    static final String SCHEMATIC_HEALTH = "checks.find { it.name == 'Schematic' }";
 
     @Inject
     SchematicService schematic;
@@ -79,6 +92,12 @@ class LocalEvaluationTest {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    SchematicDevUiService devUi;
 
     final WireMock stub = SchematicStub.client();
 
@@ -316,6 +335,11 @@ class LocalEvaluationTest {
             DataStreamStub.rejectHandshakes(true);
             DataStreamStub.closeConnections();
             await().atMost(Duration.ofSeconds(10)).until(() -> !local.status().connected());
+            get("/q/health/ready").then().statusCode(200)
+                    .body("status", equalTo("UP"))
+                    .body(SCHEMATIC_HEALTH + ".data.dataStream", oneOf("disconnected", "connecting"))
+                    .body(SCHEMATIC_HEALTH + ".data.'dataStream.fallback'", containsString("REST API"));
+            assertThat(registry.get("schematic.datastream.connected").gauge().value()).isZero();
 
             assertThat(schematic.checkFlagDetails("ds-company-rule", acme, Map.of()).source())
                     .isEqualTo(FlagSource.LOCAL);
@@ -385,6 +409,35 @@ class LocalEvaluationTest {
         assertThat(status.url()).startsWith("ws://127.0.0.1:").endsWith("/datastream");
         assertThat(status.flags()).isGreaterThanOrEqualTo(DataStreamFixtures.FLAGS.length - 1);
         assertThat(status.companies()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void healthMetersAndDevUiShowTheDataStream() {
+        schematic.checkFlagDetails("ds-default-on", Map.of(), Map.of());
+        schematic.checkFlagDetails("ds-plan-gate", Map.of("id", "ds-acme"), Map.of());
+
+        get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body(SCHEMATIC_HEALTH + ".data.dataStream", equalTo("connected"))
+                .body(SCHEMATIC_HEALTH + ".data.'dataStream.companies'", greaterThanOrEqualTo(1))
+                .body(SCHEMATIC_HEALTH + ".data", not(hasKey("dataStream.fallback")));
+
+        assertThat(registry.get("schematic.flag.checks").tags("flag", "ds-default-on", "source", "local").counter()
+                .count()).isGreaterThanOrEqualTo(1);
+        assertThat(registry.get("schematic.datastream.connected").gauge().value()).isEqualTo(1);
+        assertThat(registry.get("schematic.datastream.cache.size").tag("entity", "flag").gauge().value())
+                .isGreaterThanOrEqualTo(DataStreamFixtures.FLAGS.length - 1);
+        assertThat(registry.get("schematic.datastream.cache.size").tag("entity", "company").gauge().value())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(registry.get("schematic.datastream.entity.wait.timeouts").functionCounter().count())
+                .isEqualTo(local.status().entityWaitTimeouts());
+        assertThat(registry.get("schematic.datastream.reconnects").functionCounter().count())
+                .isEqualTo(local.status().reconnects());
+
+        Map<String, Object> dataStream = devUi.getDataStream();
+        assertThat(dataStream).containsEntry("state", "connected");
+        assertThat(dataStream.get("flags").toString()).contains("ds-plan-gate", "ds-default-on");
+        assertThat(dataStream.get("companies").toString()).contains("comp_ds_acme", "ds-acme");
     }
 
     /** The requests for the company with this key value among the messages received after {@code since}. */
