@@ -1,5 +1,8 @@
 package io.quarkiverse.schematic.deployment;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 import io.quarkiverse.schematic.WarningTier;
 import io.quarkiverse.schematic.rules.RulesCompany;
 import io.quarkiverse.schematic.rules.RulesCompanyMetric;
@@ -96,6 +99,22 @@ public class SchematicProcessor {
 
     @BuildStep
     ReflectiveClassBuildItem reflection() {
-        return ReflectiveClassBuildItem.builder(REFLECTIVE_CLASSES).constructors().methods().fields().build();
+        return ReflectiveClassBuildItem.builder(withSuperclasses(REFLECTIVE_CLASSES)).constructors().methods().fields()
+                .build();
+    }
+
+    /**
+     * The names of these classes and of their superclasses of this extension: Jackson reads the accessors a
+     * (possibly package-private) superclass declares, such as the id every rules entity inherits.
+     */
+    static String[] withSuperclasses(Class<?>[] classes) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Class<?> type : classes) {
+            for (Class<?> c = type; c != null && c.getName().startsWith("io.quarkiverse.schematic."); c = c
+                    .getSuperclass()) {
+                names.add(c.getName());
+            }
+        }
+        return names.toArray(new String[0]);
     }
 }
