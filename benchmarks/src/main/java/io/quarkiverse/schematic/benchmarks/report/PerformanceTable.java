@@ -40,6 +40,10 @@ public final class PerformanceTable {
                     "`ConcurrentHashMap.get`, precomputed key");
         }
         scalingRow();
+        timeRow("local rules check, flag of 10 rules, same company", "LocalRulesCheck.ours", "",
+                "LocalRulesCheck.floor", "`ConcurrentHashMap.get` of flag and company");
+        timeRow("local rules check, flag of 10 rules, 1,000 companies in turn", "LocalRulesCheck.ours_1000", "",
+                "LocalRulesCheck.floor_1000", "`ConcurrentHashMap.get` of flag and company");
         timeRow("uncached flag check (loopback HTTP)", "UncachedFlagCheck.ours", "", "UncachedFlagCheck.floor",
                 "JDK `HttpClient` POST + Jackson parse");
         for (String call : new String[] { "track", "identify" }) {
