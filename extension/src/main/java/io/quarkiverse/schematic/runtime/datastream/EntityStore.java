@@ -3,6 +3,7 @@ package io.quarkiverse.schematic.runtime.datastream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,8 +17,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * Companies or users replicated from the DataStream: at most {@code maxSize} entities, each kept for {@code ttl}
  * after its last update, found by id or by any of their key/value pairs.
  * <p>
- * Entities live in one bounded Caffeine cache by id; an index maps each key/value pair to an id and loses an entity's
- * pairs when the cache evicts it, so the index never outgrows the cache. Entities are immutable: an update swaps the
+ * Entities live in one bounded Caffeine cache by id; an index maps each key/value pair (without case) to an id and
+ * loses an entity's pairs when the cache evicts it, so the index never outgrows the cache. The index is keyed by key
+ * name, then value, so that a lookup allocates nothing. Entities are immutable: an update swaps the
  * entity under its id atomically, and every key sees the new one at once.
  *
  * @param <T> {@code RulesCompany} or {@code RulesUser}
@@ -27,7 +29,8 @@ final class EntityStore<T> {
     private final Function<T, String> idOf;
     private final Function<T, Map<String, String>> keysOf;
     private final Cache<String, T> byId;
-    private final Map<EntityKey, String> idByKey = new ConcurrentHashMap<>();
+    /** Lower-case key name, then lower-case value, to id. */
+    private final Map<String, Map<String, String>> idByKey = new ConcurrentHashMap<>();
 
     EntityStore(int maxSize, Duration ttl, Function<T, String> idOf, Function<T, Map<String, String>> keysOf) {
         this.idOf = idOf;
@@ -52,8 +55,7 @@ final class EntityStore<T> {
     T find(Map<String, String> keys) {
         String found = null;
         for (Map.Entry<String, String> key : keys.entrySet()) {
-            EntityKey lookup = EntityKey.of(key.getKey(), key.getValue());
-            String id = lookup == null ? null : idByKey.get(lookup);
+            String id = indexed(key.getKey(), key.getValue());
             if (id != null) {
                 if (found != null && !found.equals(id)) {
                     return null;
@@ -73,12 +75,8 @@ final class EntityStore<T> {
         String id = idOf.apply(entity);
         Map<String, String> keys = keysOf.apply(entity);
         T previous = byId.asMap().put(id, entity);
-        keys.forEach((key, value) -> {
-            EntityKey pair = EntityKey.of(key, value);
-            if (pair != null) {
-                idByKey.put(pair, id);
-            }
-        });
+        keys.forEach((key, value) -> idByKey.computeIfAbsent(key.toLowerCase(Locale.ROOT),
+                name -> new ConcurrentHashMap<>()).put(value.toLowerCase(Locale.ROOT), id));
         if (previous != null) {
             unindex(id, keysOf.apply(previous), keys);
         }
@@ -112,16 +110,26 @@ final class EntityStore<T> {
 
     /** Key/value pairs indexed: never more than the cached entities' keys (tests check the memory bound with it). */
     int indexedKeys() {
-        return idByKey.size();
+        return idByKey.values().stream().mapToInt(Map::size).sum();
+    }
+
+    /** The id indexed for this pair, or {@code null}; a missing name or value matches nothing. */
+    private String indexed(String key, String value) {
+        if (key == null || value == null) {
+            return null;
+        }
+        // toLowerCase returns the same instance when nothing changes: no garbage for the usual lower-case keys
+        Map<String, String> byValue = idByKey.get(key.toLowerCase(Locale.ROOT));
+        return byValue == null ? null : byValue.get(value.toLowerCase(Locale.ROOT));
     }
 
     /** Drops the pairs of {@code keys} that still point to {@code id}, except those in {@code kept}. */
     private void unindex(String id, Map<String, String> keys, Map<String, String> kept) {
         keys.forEach((key, value) -> {
             if (kept == null || !Objects.equals(value, kept.get(key))) {
-                EntityKey pair = EntityKey.of(key, value);
-                if (pair != null) {
-                    idByKey.remove(pair, id);
+                Map<String, String> byValue = idByKey.get(key.toLowerCase(Locale.ROOT));
+                if (byValue != null) {
+                    byValue.remove(value.toLowerCase(Locale.ROOT), id);
                 }
             }
         });
