@@ -26,36 +26,44 @@ import io.smallrye.mutiny.Uni;
  * cached and does not arrive within {@code entity-wait-timeout}, when the connection is down and an entity is missing,
  * or when the engine finds the flag's data inconsistent.
  */
-public final class LocalFlagEvaluator implements LocalAnswers {
+final class LocalFlagEvaluator implements LocalAnswers {
 
     private static final Logger LOG = Logger.getLogger(LocalFlagEvaluator.class);
 
     private final DataStreamClient dataStream;
     private final EventSink events;
 
-    public LocalFlagEvaluator(DataStreamClient dataStream, EventSink events) {
+    LocalFlagEvaluator(DataStreamClient dataStream, EventSink events) {
         this.dataStream = dataStream;
         this.events = events;
     }
 
     @Override
     public FlagCheck now(String flag, Map<String, String> company, Map<String, String> user) {
+        return fromCache(flag, company, user, true);
+    }
+
+    /**
+     * The answer from the caches as they are now, or {@code null} when the flag, the company or the user is not
+     * cached; with {@code requestMissing}, a missing company or user is requested.
+     */
+    private FlagCheck fromCache(String flag, Map<String, String> company, Map<String, String> user,
+            boolean requestMissing) {
         RulesFlag rules = dataStream.flag(flag);
         if (rules == null) {
             return null;
         }
         RulesCompany cachedCompany = company.isEmpty() ? null : dataStream.company(company);
         RulesUser cachedUser = user.isEmpty() ? null : dataStream.user(user);
-        boolean missing = false;
-        if (!company.isEmpty() && cachedCompany == null) {
-            missing = true;
+        boolean companyMissing = !company.isEmpty() && cachedCompany == null;
+        boolean userMissing = !user.isEmpty() && cachedUser == null;
+        if (requestMissing && companyMissing) {
             requestIfConnected(company, true);
         }
-        if (!user.isEmpty() && cachedUser == null) {
-            missing = true;
+        if (requestMissing && userMissing) {
             requestIfConnected(user, false);
         }
-        return missing ? null : answer(flag, rules, cachedCompany, cachedUser, company, user);
+        return companyMissing || userMissing ? null : answer(flag, rules, cachedCompany, cachedUser, company, user);
     }
 
     /** Asks for a missing entity now, so that {@link #later} or the next check find it. */
@@ -90,21 +98,10 @@ public final class LocalFlagEvaluator implements LocalAnswers {
         CompletableFuture<RulesUser> userArrival = user.isEmpty() || dataStream.user(user) != null
                 ? CompletableFuture.completedFuture(null)
                 : dataStream.requestUser(user);
-        // completes when both arrived, or at the latest when the requests time out; no thread waits meanwhile
+        // completes when both arrived (and were cached), or at the latest when the requests time out; no thread
+        // waits meanwhile
         return Uni.createFrom().completionStage(CompletableFuture.allOf(companyArrival, userArrival)
-                .handle((ignored, failure) -> answerFromCache(flag, company, user)));
-    }
-
-    /** The answer from the caches as they are now (the awaited entities were cached on arrival), or {@code null}. */
-    private FlagCheck answerFromCache(String flag, Map<String, String> company, Map<String, String> user) {
-        RulesFlag rules = dataStream.flag(flag);
-        RulesCompany cachedCompany = company.isEmpty() ? null : dataStream.company(company);
-        RulesUser cachedUser = user.isEmpty() ? null : dataStream.user(user);
-        if (rules == null || (!company.isEmpty() && cachedCompany == null)
-                || (!user.isEmpty() && cachedUser == null)) {
-            return null;
-        }
-        return answer(flag, rules, cachedCompany, cachedUser, company, user);
+                .handle((ignored, failure) -> fromCache(flag, company, user, false)));
     }
 
     private FlagCheck answer(String flag, RulesFlag rules, RulesCompany company, RulesUser user,
