@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import io.quarkus.runtime.annotations.ConfigDocDefault;
 import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigDocSection;
 import io.quarkus.runtime.annotations.ConfigPhase;
@@ -220,10 +221,10 @@ public interface SchematicConfig {
         /**
          * Whether flags are evaluated locally from rules replicated over Schematic's DataStream, falling back to the
          * REST check (and then the flag default) whenever the local answer is not available in time. Ignored in
-         * offline mode. On by default when the dev service runs.
+         * offline mode. Not set: on while the application uses the dev service (and its DataStream), off otherwise.
          */
-        @WithDefault("false")
-        boolean enabled();
+        @ConfigDocDefault("false, true with the dev service")
+        Optional<Boolean> enabled();
 
         /**
          * WebSocket URL of the DataStream. Not set: derived from {@code quarkus.schematic.base-url} (scheme
@@ -235,8 +236,8 @@ public interface SchematicConfig {
 
         /**
          * How long a check waits for a company or user it has not cached yet, which it requests over the DataStream
-         * the first time a check needs it. After that the check asks the REST API instead. A check on a Vert.x event
-         * loop never blocks for it.
+         * the first time a check needs it. After that the check asks the REST API instead. The reactive API never
+         * blocks a thread while it waits.
          */
         @WithDefault(DEFAULT_LOCAL_EVALUATION_ENTITY_WAIT_SECONDS + "s")
         Duration entityWaitTimeout();

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.UpgradeRejectedException;
@@ -22,6 +23,9 @@ import io.vertx.core.http.WebSocketConnectOptions;
  * alive with pings (closing it when two intervals pass without a word from the server), and when it is lost opens it
  * again with exponential backoff and jitter, forever, until {@link #close()}. While it is down it warns at most once a
  * minute. Messages and openings go to a {@link Listener}, on the event loop: listeners hand work elsewhere.
+ * <p>
+ * Everything but {@link #send} and the state reads runs on one Vert.x context, so the connection's own fields need no
+ * locking.
  */
 final class DataStreamConnection {
 
@@ -56,6 +60,7 @@ final class DataStreamConnection {
     }
 
     private final Vertx vertx;
+    private final Context context;
     private final URI url;
     private final Map<String, String> headers;
     private final long pingMillis;
@@ -78,6 +83,7 @@ final class DataStreamConnection {
     DataStreamConnection(Vertx vertx, URI url, Map<String, String> headers, Duration ping, Duration minDelay,
             Duration maxDelay, Listener listener) {
         this.vertx = vertx;
+        this.context = vertx.getOrCreateContext();
         this.url = url;
         this.headers = Map.copyOf(headers);
         this.pingMillis = Math.max(1, ping.toMillis());
@@ -97,7 +103,7 @@ final class DataStreamConnection {
     }
 
     void start() {
-        connect();
+        context.runOnContext(ignored -> connect());
     }
 
     State state() {
@@ -124,7 +130,7 @@ final class DataStreamConnection {
     void close() {
         closed = true;
         state = State.CLOSED;
-        vertx.runOnContext(ignored -> {
+        context.runOnContext(ignored -> {
             stopPinging();
             WebSocket open = socket;
             socket = null;

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkiverse.schematic.FlagChanged;
 import io.quarkiverse.schematic.runtime.config.ConfigNames;
 import io.quarkiverse.schematic.runtime.config.SchematicConfig;
+import io.quarkiverse.schematic.runtime.devui.DevServiceProtocol;
 import io.quarkiverse.schematic.runtime.events.EventSink;
 import io.quarkiverse.schematic.runtime.flags.LocalAnswers;
 import io.quarkus.runtime.ShutdownEvent;
@@ -21,7 +22,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 
 /**
- * Local evaluation as the rest of the extension sees it: off (the default, and always in offline mode), or a
+ * Local evaluation as the rest of the extension sees it: off (the default without the dev service, and always in
+ * offline mode), or a
  * {@link DataStreamClient} that connects at start-up, answers checks before the cache and the REST API, raises cached
  * usage on {@code track}, and fires {@link FlagChanged} for every flag change it receives.
  */
@@ -36,11 +38,14 @@ public class LocalEvaluation {
     @Inject
     LocalEvaluation(SchematicConfig config, Vertx vertx, Event<FlagChanged> flagChanged) {
         this.flagChanged = flagChanged;
-        if (config.localEvaluation().enabled() && config.offline()) {
+        // with the dev service it is on unless the application says otherwise; a test resource that points the
+        // application at another server (with another key) turns this default off again
+        boolean enabled = config.localEvaluation().enabled().orElseGet(() -> DevServiceProtocol.inUse(config));
+        if (enabled && config.offline()) {
             LOG.infof("%s is ignored in offline mode: flags answer from their defaults",
                     ConfigNames.LOCAL_EVALUATION_ENABLED);
         }
-        this.client = config.localEvaluation().enabled() && !config.offline()
+        this.client = enabled && !config.offline()
                 ? new DataStreamClient(vertx, DataStreamUrl.of(config), config.apiKey().orElse(""),
                         config.localEvaluation(), new ObjectMapper(), this::fire)
                 : null;

@@ -46,12 +46,7 @@ public class SchematicDevUiService {
         this.core = core;
         this.recentChecks = recentChecks;
         this.local = local;
-        this.devService = usesDevService(config) ? new DevServiceClient(config.baseUrl()) : null;
-    }
-
-    /** The dev service hands out its own key; seeing it means the base URL is the dev service. */
-    private static boolean usesDevService(SchematicConfig config) {
-        return !config.offline() && config.apiKey().filter(DevServiceProtocol.API_KEY::equals).isPresent();
+        this.devService = DevServiceProtocol.inUse(config) ? new DevServiceClient(config.baseUrl()) : null;
     }
 
     public boolean isDevServiceRunning() {
@@ -76,7 +71,7 @@ public class SchematicDevUiService {
         row(rows, "events.flush-interval", config.events().flushInterval());
         row(rows, "events.max-batch-size", config.events().maxBatchSize());
         row(rows, "events.capacity", config.events().capacity());
-        row(rows, "local-evaluation.enabled", config.localEvaluation().enabled());
+        row(rows, "local-evaluation.enabled", local.status().enabled());
         row(rows, "local-evaluation.url", local.status().url());
         row(rows, "local-evaluation.entity-wait-timeout", config.localEvaluation().entityWaitTimeout());
         row(rows, "local-evaluation.cache-ttl", config.localEvaluation().cacheTtl());
@@ -89,7 +84,7 @@ public class SchematicDevUiService {
         if (config.apiKey().filter(key -> !key.isBlank()).isEmpty()) {
             return "not set";
         }
-        return usesDevService(config) ? "dev service key" : "set (hidden)";
+        return DevServiceProtocol.inUse(config) ? "dev service key" : "set (hidden)";
     }
 
     private static void row(List<Map<String, String>> rows, String property, Object value) {

@@ -1,0 +1,69 @@
+package io.quarkiverse.schematic.runtime.datastream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.schematic.runtime.config.SchematicConfig;
+import io.quarkiverse.schematic.runtime.devui.DevServiceProtocol;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.vertx.core.Vertx;
+
+/**
+ * Whether local evaluation is on: as configured; when not configured, on exactly while the application uses the dev
+ * service's key (a test resource pointing the application at another server with another key turns it off); never
+ * in offline mode.
+ */
+class LocalEvaluationSwitchTest {
+
+    static final Vertx VERTX = Vertx.vertx();
+
+    @AfterAll
+    static void close() {
+        VERTX.close();
+    }
+
+    @Test
+    void offUnlessConfigured() {
+        assertThat(enabled("quarkus.schematic.api-key", "sch_live_key")).isFalse();
+        assertThat(enabled("quarkus.schematic.api-key", "sch_live_key",
+                "quarkus.schematic.local-evaluation.enabled", "true")).isTrue();
+    }
+
+    @Test
+    void onWithTheDevServiceUnlessConfiguredOff() {
+        assertThat(enabled("quarkus.schematic.api-key", DevServiceProtocol.API_KEY)).isTrue();
+        assertThat(enabled("quarkus.schematic.api-key", DevServiceProtocol.API_KEY,
+                "quarkus.schematic.local-evaluation.enabled", "false")).isFalse();
+    }
+
+    @Test
+    void neverOffline() {
+        assertThat(enabled("quarkus.schematic.offline", "true", "quarkus.schematic.local-evaluation.enabled", "true"))
+                .isFalse();
+    }
+
+    private static boolean enabled(String... keyValues) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            values.put(keyValues[i], keyValues[i + 1]);
+        }
+        SchematicConfig config = new SmallRyeConfigBuilder()
+                .withMapping(SchematicConfig.class)
+                .withConverter(Duration.class, 100, new DurationConverter())
+                .withConverter(MemorySize.class, 100, new MemorySizeConverter())
+                .withDefaultValues(values)
+                .build()
+                .getConfigMapping(SchematicConfig.class);
+        LocalEvaluation local = new LocalEvaluation(config, VERTX, null);
+        return local.status().enabled();
+    }
+}
