@@ -2,33 +2,14 @@ package io.quarkiverse.schematic.runtime.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.quarkus.runtime.configuration.MemorySize;
-import io.quarkus.runtime.configuration.MemorySizeConverter;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 class SchematicConfigValidatorTest {
 
     private static List<String> problems(String... keyValues) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            values.put(keyValues[i], keyValues[i + 1]);
-        }
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withMapping(SchematicConfig.class)
-                .withConverter(Duration.class, 100, new DurationConverter())
-                .withConverter(MemorySize.class, 100, new MemorySizeConverter())
-                .withDefaultValues(values)
-                .build();
-        return SchematicConfigValidator.problems(config.getConfigMapping(SchematicConfig.class));
+        return SchematicConfigValidator.problems(TestConfigs.schematic(keyValues));
     }
 
     @Test

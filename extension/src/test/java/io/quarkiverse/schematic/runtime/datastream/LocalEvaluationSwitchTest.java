@@ -2,19 +2,11 @@ package io.quarkiverse.schematic.runtime.datastream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.schematic.runtime.config.SchematicConfig;
+import io.quarkiverse.schematic.runtime.config.TestConfigs;
 import io.quarkiverse.schematic.runtime.devui.DevServiceProtocol;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.quarkus.runtime.configuration.MemorySize;
-import io.quarkus.runtime.configuration.MemorySizeConverter;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import io.vertx.core.Vertx;
 
 /**
@@ -52,18 +44,6 @@ class LocalEvaluationSwitchTest {
     }
 
     private static boolean enabled(String... keyValues) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            values.put(keyValues[i], keyValues[i + 1]);
-        }
-        SchematicConfig config = new SmallRyeConfigBuilder()
-                .withMapping(SchematicConfig.class)
-                .withConverter(Duration.class, 100, new DurationConverter())
-                .withConverter(MemorySize.class, 100, new MemorySizeConverter())
-                .withDefaultValues(values)
-                .build()
-                .getConfigMapping(SchematicConfig.class);
-        LocalEvaluation local = new LocalEvaluation(config, VERTX, null);
-        return local.status().enabled();
+        return new LocalEvaluation(TestConfigs.schematic(keyValues), VERTX, null).status().enabled();
     }
 }
