@@ -16,3 +16,7 @@ shift || true
 
 jar=(benchmarks/target/quarkus-schematic-benchmarks-*-runner.jar)
 java -cp "${jar[0]}" io.quarkiverse.schematic.benchmarks.BenchmarkMain "$mode" --out benchmarks/target/jmh
+
+# heap retained per cached company (local evaluation), by heap difference under the serial collector
+java -XX:+UseSerialGC -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+    -cp "${jar[0]}" io.quarkiverse.schematic.benchmarks.scenarios.CompanyFootprint

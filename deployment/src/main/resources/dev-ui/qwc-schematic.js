@@ -6,8 +6,8 @@ import '@vaadin/details';
 
 /**
  * Schematic card page: configuration in effect (API key masked by the server), flags of the dev service with a
- * toggle, usage of its metered features against their allocation with a reset, recent flag checks, event buffer and
- * the events the dev service received.
+ * toggle, usage of its metered features against their allocation with a reset, recent flag checks, local evaluation
+ * (DataStream state and what it caches), event buffer and the events the dev service received.
  */
 export class QwcSchematic extends LitElement {
 
@@ -34,6 +34,7 @@ export class QwcSchematic extends LitElement {
         _flags: { state: true },
         _usage: { state: true },
         _checks: { state: true },
+        _dataStream: { state: true },
         _served: { state: true },
         _stats: { state: true },
         _events: { state: true },
@@ -53,15 +54,17 @@ export class QwcSchematic extends LitElement {
             this.jsonRpc.getFlags(),
             this.jsonRpc.getUsage(),
             this.jsonRpc.getRecentChecks(),
+            this.jsonRpc.getDataStream(),
             this.jsonRpc.getDevServiceChecks(),
             this.jsonRpc.getEventStats(),
             this.jsonRpc.getRecentEvents()
-        ]).then(([devService, config, flags, usage, checks, served, stats, events]) => {
+        ]).then(([devService, config, flags, usage, checks, dataStream, served, stats, events]) => {
             this._devService = devService.result;
             this._config = config.result;
             this._flags = flags.result;
             this._usage = usage.result;
             this._checks = checks.result;
+            this._dataStream = dataStream.result;
             this._served = served.result;
             this._stats = stats.result;
             this._events = events.result;
@@ -89,6 +92,7 @@ export class QwcSchematic extends LitElement {
                 <vaadin-details summary="Metered features: usage per company" opened>${this._renderUsage()}</vaadin-details>`
                 : ''}
             <vaadin-details summary="Recent flag checks of the application" opened>${this._renderChecks()}</vaadin-details>
+            <vaadin-details summary="Local evaluation (DataStream)" opened>${this._renderDataStream()}</vaadin-details>
             <vaadin-details summary="Event buffer" opened>${this._renderStats()}</vaadin-details>
             ${this._devService ? html`
                 <vaadin-details summary="Checks answered by the dev service">${this._renderServed()}</vaadin-details>
@@ -167,9 +171,42 @@ export class QwcSchematic extends LitElement {
         </table>`;
     }
 
+    _renderDataStream() {
+        const ds = this._dataStream;
+        if (!ds) {
+            return html``;
+        }
+        if (ds.state === 'disabled') {
+            return html`<div class="muted">Off: every check asks the REST API (or its cache). Turn it on with
+                <code>quarkus.schematic.local-evaluation.enabled=true</code>.</div>`;
+        }
+        const connected = ds.state === 'connected';
+        return html`
+            <div>DataStream <code>${ds.url}</code>: <span class=${connected ? 'on' : 'off'}>${ds.state}</span>
+                ${connected ? '' : html`<span class="muted">(checks that need data not cached ask the REST API)</span>`}</div>
+            <table>
+                <tr><th>Flags</th><th>Companies</th><th>Users</th><th>Waiting</th><th>Reconnects</th>
+                    <th>Wait timeouts</th><th>Ignored messages</th></tr>
+                <tr><td>${ds.flagCount}</td><td>${ds.companyCount}</td><td>${ds.userCount}</td>
+                    <td>${ds.pendingRequests}</td><td>${ds.reconnects}</td><td>${ds.entityWaitTimeouts}</td>
+                    <td>${ds.ignoredMessages}</td></tr>
+            </table>
+            <div class="muted">Cached flags: ${(ds.flags || []).join(', ') || 'none'}</div>
+            <div class="muted">Cached companies: ${this._entities(ds.companies)}</div>
+            <div class="muted">Cached users: ${this._entities(ds.users)}</div>`;
+    }
+
+    _entities(entities) {
+        if (!entities || entities.length === 0) {
+            return 'none';
+        }
+        return entities.map(entity => `${entity.id} ${JSON.stringify(entity.keys)}`).join(', ');
+    }
+
     _renderServed() {
         if (!this._served || this._served.length === 0) {
-            return html`<div class="muted">The dev service has answered no check yet.</div>`;
+            return html`<div class="muted">The dev service has answered no check yet (with local evaluation, checks
+                are answered in the application and reach the dev service as flag_check events).</div>`;
         }
         return html`<table>
             <tr><th>At</th><th>Flag</th><th>Company keys</th><th>User keys</th><th>Value</th><th>Reason</th></tr>

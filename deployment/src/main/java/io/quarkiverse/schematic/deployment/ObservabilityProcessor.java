@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import io.quarkiverse.schematic.runtime.health.ApiStatus;
 import io.quarkiverse.schematic.runtime.health.SchematicHealthCheck;
+import io.quarkiverse.schematic.runtime.metrics.DataStreamMeters;
 import io.quarkiverse.schematic.runtime.metrics.EventMeters;
 import io.quarkiverse.schematic.runtime.metrics.SchematicMetrics;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
@@ -36,7 +37,7 @@ class ObservabilityProcessor {
         if (metrics.isPresent() && metrics.get().metricsSupported(MetricsFactory.MICROMETER)
                 && config.metrics().enabled()) {
             beans.produce(AdditionalBeanBuildItem.builder()
-                    .addBeanClasses(SchematicMetrics.class, EventMeters.class)
+                    .addBeanClasses(SchematicMetrics.class, EventMeters.class, DataStreamMeters.class)
                     .setUnremovable()
                     .build());
         }

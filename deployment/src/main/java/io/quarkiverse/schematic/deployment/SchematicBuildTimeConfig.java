@@ -69,7 +69,8 @@ public interface SchematicBuildTimeConfig {
         /**
          * Whether a readiness check named {@code Schematic} is published when the application has
          * {@code quarkus-smallrye-health}. It is DOWN while the circuit breaker rejects calls to Schematic after
-         * failures, UP otherwise (also in offline mode), and reports the event buffer's counters.
+         * failures, UP otherwise (also in offline mode, and while the DataStream of local evaluation is down), and
+         * reports the DataStream's state and the event buffer's counters.
          */
         @WithDefault("true")
         boolean enabled();
@@ -78,8 +79,9 @@ public interface SchematicBuildTimeConfig {
     interface MetricsConfig {
         /**
          * Whether meters ({@code schematic.*}) are registered when the application has {@code quarkus-micrometer}:
-         * flag checks by flag and source, cache hits and misses, API call timings by operation and outcome, and
-         * event counters.
+         * flag checks by flag and source, cache hits and misses, API call timings by operation and outcome, event
+         * counters, and with local evaluation the DataStream's connection, reconnections, cache sizes and entity
+         * wait timeouts.
          */
         @WithDefault("true")
         boolean enabled();

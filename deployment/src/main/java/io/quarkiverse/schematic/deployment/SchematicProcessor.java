@@ -1,9 +1,22 @@
 package io.quarkiverse.schematic.deployment;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 import org.eclipse.microprofile.rest.client.spi.RestClientListener;
 
 import io.quarkiverse.schematic.WarningTier;
+import io.quarkiverse.schematic.rules.RulesCompany;
+import io.quarkiverse.schematic.rules.RulesCompanyMetric;
+import io.quarkiverse.schematic.rules.RulesCondition;
+import io.quarkiverse.schematic.rules.RulesConditionGroup;
 import io.quarkiverse.schematic.rules.RulesEntitlement;
+import io.quarkiverse.schematic.rules.RulesFlag;
+import io.quarkiverse.schematic.rules.RulesRule;
+import io.quarkiverse.schematic.rules.RulesSubscription;
+import io.quarkiverse.schematic.rules.RulesTrait;
+import io.quarkiverse.schematic.rules.RulesTraitDefinition;
+import io.quarkiverse.schematic.rules.RulesUser;
 import io.quarkiverse.schematic.runtime.SchematicProducer;
 import io.quarkiverse.schematic.runtime.SchematicRecorder;
 import io.quarkiverse.schematic.runtime.client.AccessTokenData;
@@ -18,6 +31,7 @@ import io.quarkiverse.schematic.runtime.client.EventBatch;
 import io.quarkiverse.schematic.runtime.client.EventCaptureApi;
 import io.quarkiverse.schematic.runtime.client.FeatureUsageData;
 import io.quarkiverse.schematic.runtime.client.FeatureUsageListData;
+import io.quarkiverse.schematic.runtime.client.FlagCheckBody;
 import io.quarkiverse.schematic.runtime.client.FlagCheckData;
 import io.quarkiverse.schematic.runtime.client.FlagsBulkData;
 import io.quarkiverse.schematic.runtime.client.FlagsBulkRequest;
@@ -35,6 +49,9 @@ import io.quarkiverse.schematic.runtime.client.TraitUpdateRequest;
 import io.quarkiverse.schematic.runtime.client.UpsertCompanyRequest;
 import io.quarkiverse.schematic.runtime.client.UpsertUserRequest;
 import io.quarkiverse.schematic.runtime.config.SchematicConfigBuilder;
+import io.quarkiverse.schematic.runtime.datastream.ClientMessage;
+import io.quarkiverse.schematic.runtime.datastream.LocalEvaluation;
+import io.quarkiverse.schematic.runtime.datastream.ServerMessage;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -61,7 +78,12 @@ public class SchematicProcessor {
             FlagsBulkData.class, EntityData.class,
             EntityData.KeyData.class, UpsertCompanyRequest.class, UpsertUserRequest.class, EventBatch.class,
             CapturedEvent.class, IdentifyBody.class, IdentifyBody.CompanyBody.class, TrackBody.class,
-            RetryableFailure.class, SchematicBackoff.class };
+            RetryableFailure.class, SchematicBackoff.class, FlagCheckBody.class,
+            // local evaluation: DataStream messages and the entities they carry
+            ServerMessage.class, ClientMessage.class, ClientMessage.Request.class, RulesFlag.class, RulesRule.class,
+            RulesCondition.class, RulesConditionGroup.class, RulesTraitDefinition.class, RulesCompany.class,
+            RulesCompanyMetric.class, RulesEntitlement.class, WarningTier.class, RulesTrait.class,
+            RulesSubscription.class, RulesUser.class };
 
     @BuildStep
     FeatureBuildItem feature() {
@@ -70,7 +92,8 @@ public class SchematicProcessor {
 
     @BuildStep
     AdditionalBeanBuildItem beans() {
-        return AdditionalBeanBuildItem.builder().addBeanClasses(SchematicProducer.class, ApiKeyRefusals.class)
+        return AdditionalBeanBuildItem.builder().addBeanClasses(SchematicProducer.class, ApiKeyRefusals.class,
+                LocalEvaluation.class)
                 .setUnremovable().build();
     }
 
@@ -94,7 +117,23 @@ public class SchematicProcessor {
 
     @BuildStep
     ReflectiveClassBuildItem reflection() {
-        return ReflectiveClassBuildItem.builder(REFLECTIVE_CLASSES).constructors().methods().fields().build();
+        return ReflectiveClassBuildItem.builder(withSuperclasses(REFLECTIVE_CLASSES)).constructors().methods().fields()
+                .build();
+    }
+
+    /**
+     * The names of these classes and of their superclasses of this extension: Jackson reads the accessors a
+     * (possibly package-private) superclass declares, such as the id every rules entity inherits.
+     */
+    static String[] withSuperclasses(Class<?>[] classes) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Class<?> type : classes) {
+            for (Class<?> c = type; c != null && c.getName().startsWith("io.quarkiverse.schematic."); c = c
+                    .getSuperclass()) {
+                names.add(c.getName());
+            }
+        }
+        return names.toArray(new String[0]);
     }
 
     /** The DTOs of the account calls ({@code SchematicAccounts}): access tokens, feature usage, deletes, traits. */

@@ -14,12 +14,14 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.schematic.runtime.devui.DevServiceProtocol;
 import io.quarkus.test.QuarkusDevModeTest;
 
 /**
  * In dev mode the dev service survives a live reload that leaves its flags alone (same server, same URL), and is
- * replaced when its flags change. The Dev UI serves the Schematic page. A metered feature behaves as in production:
- * track events raise the usage until the flag turns off.
+ * replaced when its flags change; flags are evaluated locally from its DataStream, and a flag toggled in the dev
+ * service reaches the application through it. The Dev UI serves the Schematic page. A metered feature behaves as in
+ * production: track events raise the usage until the flag turns off.
  */
 class DevServiceLiveReloadTest {
 
@@ -45,19 +47,41 @@ class DevServiceLiveReloadTest {
 
     @Test
     void devServiceAnswersAcrossLiveReloads() {
-        assertThat(get("/flag/beta")).isEqualTo("v1 true REMOTE");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(
+                () -> assertThat(get("/flag/beta")).isEqualTo("v1 true LOCAL"));
         String firstUrl = get("/base-url");
         assertThat(firstUrl).startsWith("http://127.0.0.1:");
 
         app.modifySourceFile(FlagRoutes.class, source -> source.replace("\"v1 \"", "\"v2 \""));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(
-                () -> assertThat(get("/flag/beta")).isEqualTo("v2 true REMOTE"));
+                () -> assertThat(get("/flag/beta")).isEqualTo("v2 true LOCAL"));
         assertThat(get("/base-url")).as("same server after a code change").isEqualTo(firstUrl);
 
         app.modifyResourceFile("application.properties",
                 properties -> properties.replace("flags.\"beta\"=true", "flags.\"beta\"=false"));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(
-                () -> assertThat(get("/flag/beta")).isEqualTo("v2 false REMOTE"));
+                () -> assertThat(get("/flag/beta")).isEqualTo("v2 false LOCAL"));
+
+        toggle(get("/base-url"), "beta", true);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(
+                () -> assertThat(get("/flag/beta")).as("toggled in the dev service, pushed over the DataStream")
+                        .isEqualTo("v2 true LOCAL"));
+    }
+
+    /** What the Dev UI's toggle does: the dev service's admin endpoint. */
+    private void toggle(String devServiceUrl, String flag, boolean value) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create(devServiceUrl + DevServiceProtocol.FLAGS + "/" + flag))
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"value\": " + value + "}"))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -61,7 +61,9 @@ import io.quarkus.test.QuarkusUnitTest;
 
 /**
  * Without an API key the dev service starts and answers every call the extension makes, over real HTTP: flag
- * checks, upserts, events and the account calls of {@code SchematicAccounts}.
+ * checks, upserts, events and the account calls of {@code SchematicAccounts}. Local evaluation, on by default with
+ * the dev service ({@link DevServiceDataStreamTest}), is turned off here: the application's setting wins over the dev
+ * service's, and every check goes to the dev service's REST API.
  */
 class DevServiceTest {
 
@@ -73,6 +75,7 @@ class DevServiceTest {
                     BackendCallsSnippets.class, EntitlementsDocSnippets.class,
                     EntitlementsDocSnippets.UsageRecord.class))
             .overrideConfigKey("quarkus.schematic.cache.enabled", "false")
+            .overrideConfigKey("quarkus.schematic.local-evaluation.enabled", "false")
             .overrideConfigKey("quarkus.schematic.devservices.flags.\"beta\"", "true")
             .overrideConfigKey("quarkus.schematic.devservices.flags.\"a/b c\"", "true")
             .overrideConfigKey("quarkus.schematic.devservices.companies.\"acme\".flags.\"beta\"", "false")

@@ -18,13 +18,16 @@ import io.quarkiverse.schematic.runtime.devui.SchematicDevUiService;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * The JSON-RPC methods behind the Dev UI card, called as the Dev UI calls them (the service is a plain bean).
+ * The JSON-RPC methods behind the Dev UI card, called as the Dev UI calls them (the service is a plain bean). Local
+ * evaluation is off here, so that checks show the REST API and its cache; its part of the card is tested by
+ * {@link LocalEvaluationTest}, the toggle over the DataStream by {@link DevServiceDataStreamTest}.
  */
 class DevUiServiceTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withEmptyApplication()
+            .overrideConfigKey("quarkus.schematic.local-evaluation.enabled", "false")
             .overrideConfigKey("quarkus.schematic.devservices.flags.\"toggled\"", "true")
             .overrideConfigKey("quarkus.schematic.devservices.flags.\"listed\"", "false")
             .overrideConfigKey("quarkus.schematic.devservices.companies.\"acme\".flags.\"listed\"", "true")

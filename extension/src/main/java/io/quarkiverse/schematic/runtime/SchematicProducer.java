@@ -27,6 +27,7 @@ import io.quarkiverse.schematic.runtime.client.ObservedSchematicApi;
 import io.quarkiverse.schematic.runtime.client.SchematicApi;
 import io.quarkiverse.schematic.runtime.config.SchematicConfig;
 import io.quarkiverse.schematic.runtime.context.CallerContexts;
+import io.quarkiverse.schematic.runtime.datastream.LocalEvaluation;
 import io.quarkiverse.schematic.runtime.events.EventBuffer;
 import io.quarkiverse.schematic.runtime.events.EventSender;
 import io.quarkiverse.schematic.runtime.events.EventSink;
@@ -60,16 +61,17 @@ public class SchematicProducer {
     SchematicCore core(SchematicConfig config, @RestClient SchematicApi client, @RestClient EventCaptureApi capture,
             ApiKeyRefusals refusals, Instance<FlagCheckListener> listeners, Instance<ApiCallListener> apiListeners,
             Instance<OfflineEventListener> offlineListeners, Instance<OfflineFlagSource> offlineSources,
-            CallerContexts callers, Instance<RedisConnection> redis) {
+            CallerContexts callers, Instance<RedisConnection> redis, LocalEvaluation local) {
         List<ApiCallListener> observers = new ArrayList<>(apiListeners.stream().toList());
         observers.add(refusals.apiListener());
         SchematicApi api = new ObservedSchematicApi(client, (operation, nanos, failure) -> observers
                 .forEach(observer -> observer.completed(operation, nanos, failure)));
         FlagCheckCache cache = cache(config, redis);
+        EventSink events = local.observe(events(config, capture, refusals, offlineListeners.stream().toList()));
         FlagEvaluator flags = new FlagEvaluator(api, cache, new FlagDefaults(config.flagDefaults()), config.offline(),
-                combined(listeners.stream().toList()), new OfflineAnswers(offlineSources.stream().toList()));
-        created = new SchematicCore(api, flags, events(config, capture, refusals, offlineListeners.stream().toList()),
-                config.offline(), config.maxRetries(), callers);
+                combined(listeners.stream().toList()), new OfflineAnswers(offlineSources.stream().toList()),
+                local.answers(events));
+        created = new SchematicCore(api, flags, events, config.offline(), config.maxRetries(), callers);
         return created;
     }
 

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Answers flag checks from the configured values, changed live by the Dev UI toggle. Precedence: a user override, then
@@ -17,6 +19,7 @@ final class DevFlags {
     private final DevFlagSettings settings;
     /** Flag-level values set through the Dev UI; they replace the configured value until the dev service restarts. */
     private final Map<String, Boolean> toggled = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> toggleListeners = new CopyOnWriteArrayList<>();
 
     DevFlags(DevFlagSettings settings) {
         this.settings = settings;
@@ -32,9 +35,11 @@ final class DevFlags {
         if (override == null) {
             override = override(flag, company, settings.companies(), "company");
         }
-        if (override != null) {
-            return override;
-        }
+        return override != null ? override : flagLevel(flag);
+    }
+
+    /** The value of a flag for a check without a company or user override. */
+    Answer flagLevel(String flag) {
         Boolean set = toggled.get(flag);
         if (set != null) {
             return new Answer(flag, set, "Set in the Dev UI (dev service)");
@@ -61,6 +66,24 @@ final class DevFlags {
         return null;
     }
 
+    /** The flags overridden for one of these company (or user) key values, with their value there. */
+    Map<String, Boolean> overrides(Map<String, String> keys, boolean users) {
+        Map<String, Map<String, Boolean>> byKeyValue = users ? settings.users() : settings.companies();
+        Map<String, Boolean> values = new TreeMap<>();
+        for (String flag : known()) {
+            Answer override = override(flag, keys, byKeyValue, users ? "user" : "company");
+            if (override != null) {
+                values.put(flag, override.value());
+            }
+        }
+        return values;
+    }
+
+    /** Tells {@code listener} the key of every flag the Dev UI sets from now on. */
+    void onToggle(Consumer<String> listener) {
+        toggleListeners.add(listener);
+    }
+
     /** Every flag the dev service knows, evaluated without keys, in name order. */
     List<Answer> all() {
         return known().stream().map(flag -> answer(flag, Map.of(), Map.of())).toList();
@@ -68,6 +91,7 @@ final class DevFlags {
 
     void set(String flag, boolean value) {
         toggled.put(flag, value);
+        toggleListeners.forEach(listener -> listener.accept(flag));
     }
 
     /** Each known flag with its current value, whether the Dev UI set it, and its company/user overrides. */
@@ -98,7 +122,7 @@ final class DevFlags {
         return known().contains(flag);
     }
 
-    private TreeSet<String> known() {
+    TreeSet<String> known() {
         TreeSet<String> flags = new TreeSet<>(settings.flags().keySet());
         flags.addAll(toggled.keySet());
         settings.companies().values().forEach(values -> flags.addAll(values.keySet()));

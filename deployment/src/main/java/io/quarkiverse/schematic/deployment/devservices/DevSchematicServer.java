@@ -16,16 +16,19 @@ import io.quarkiverse.schematic.runtime.devui.DevServiceProtocol;
 
 /**
  * A local, in-memory stand-in for Schematic: the JDK HTTP server on a random port of 127.0.0.1 (no container, no
- * extra dependency), serving the REST API, the event-capture service and the admin endpoints of the Dev UI.
+ * extra dependency), serving the REST API, the event-capture service and the admin endpoints of the Dev UI, and
+ * beside it the DataStream WebSocket ({@link DevDataStream}) for local evaluation.
  */
 final class DevSchematicServer implements Closeable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final DevDataStream dataStream;
 
-    private DevSchematicServer(HttpServer server, ExecutorService executor) {
+    private DevSchematicServer(HttpServer server, ExecutorService executor, DevDataStream dataStream) {
         this.server = server;
         this.executor = executor;
+        this.dataStream = dataStream;
     }
 
     /** Starts a server answering flag checks from these settings. */
@@ -42,7 +45,7 @@ final class DevSchematicServer implements Closeable {
             DevAccountsHandler.PATHS.forEach(path -> server.createContext(path, accounts));
             server.setExecutor(executor);
             server.start();
-            return new DevSchematicServer(server, executor);
+            return new DevSchematicServer(server, executor, DevDataStream.start(state));
         } catch (IOException e) {
             executor.shutdownNow();
             throw new UncheckedIOException("Cannot start the Schematic dev service", e);
@@ -55,10 +58,16 @@ final class DevSchematicServer implements Closeable {
         return "http://" + address.getAddress().getHostAddress() + ":" + address.getPort();
     }
 
+    /** The DataStream's WebSocket URL. */
+    public String dataStreamUrl() {
+        return dataStream.url();
+    }
+
     @Override
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        dataStream.close();
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

@@ -61,9 +61,12 @@ class DevServicesProcessor {
             shutdown.addCloseTask(DevServicesProcessor::stopOnExit, true);
         }
         String url = current.server().url();
+        // local evaluation is on while the application uses the dev service (its key), unless the application turns
+        // it off: it connects to the dev service's DataStream
         return new DevServicesResultBuildItem(SchematicProcessor.FEATURE, "Schematic dev service on " + url, null,
                 Map.of(ConfigNames.API_KEY, DevServiceProtocol.API_KEY, ConfigNames.BASE_URL, url,
-                        ConfigNames.EVENT_CAPTURE_URL, url));
+                        ConfigNames.EVENT_CAPTURE_URL, url, ConfigNames.LOCAL_EVALUATION_URL,
+                        current.server().dataStreamUrl()));
     }
 
     /**

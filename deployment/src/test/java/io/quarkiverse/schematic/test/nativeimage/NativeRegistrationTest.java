@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -25,9 +26,15 @@ import org.eclipse.microprofile.rest.client.spi.RestClientListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
+import io.quarkiverse.schematic.WarningTier;
+import io.quarkiverse.schematic.rules.RulesCompany;
+import io.quarkiverse.schematic.rules.RulesEngine;
 import io.quarkiverse.schematic.runtime.client.EventCaptureApi;
 import io.quarkiverse.schematic.runtime.client.SchematicApi;
 import io.quarkiverse.schematic.runtime.client.SchematicClientListener;
+import io.quarkiverse.schematic.runtime.datastream.DataStreamClient;
 import io.quarkus.builder.BuildContext;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
@@ -40,13 +47,16 @@ import io.smallrye.faulttolerance.api.RetryWhen;
 /**
  * A native image only sees by reflection what the build registers. The classes that need it are found here
  * independently of the processor: every type that crosses the wire in the REST client signatures (through generics
- * and record components), every class of the client package carrying Jackson annotations (event bodies travel as
- * {@code Object}), and the classes Fault Tolerance instantiates from the client annotations. Each must be registered
- * with constructors, methods and fields.
+ * and record components), every class carrying Jackson annotations in the client package (event bodies travel as
+ * {@code Object}), the DataStream package and the rules package (with what their JSON creators take), and the
+ * classes Fault Tolerance instantiates from the client annotations. Each must be registered with constructors,
+ * methods and fields.
  */
 class NativeRegistrationTest {
 
     static final String CLIENT_PACKAGE = SchematicApi.class.getPackageName();
+    static final List<String> JSON_PACKAGES = List.of(CLIENT_PACKAGE, DataStreamClient.class.getPackageName(),
+            RulesEngine.class.getPackageName());
     static final String REGISTERED = "schematic.test.reflective-classes";
     static final String SERVICES = "schematic.test.service-providers";
 
@@ -96,15 +106,19 @@ class NativeRegistrationTest {
                 needed.add(backoff.value().getName());
             }
         }
-        for (Class<?> type : clientPackageClasses()) {
-            if (jacksonAnnotated(type)) {
-                reachable(type, needed);
+        for (String pkg : JSON_PACKAGES) {
+            for (Class<?> type : packageClasses(pkg)) {
+                if (jacksonAnnotated(type)) {
+                    reachable(type, needed);
+                }
             }
         }
 
         assertThat(needed).as("found by the scan").contains(
                 CLIENT_PACKAGE + ".EntityData$KeyData", CLIENT_PACKAGE + ".IdentifyBody$CompanyBody",
-                CLIENT_PACKAGE + ".TrackBody");
+                CLIENT_PACKAGE + ".TrackBody", CLIENT_PACKAGE + ".FlagCheckBody",
+                DataStreamClient.class.getPackageName() + ".ClientMessage$Request", RulesCompany.class.getName(),
+                WarningTier.class.getName());
         assertThat(registered).containsAll(needed);
     }
 
@@ -116,7 +130,7 @@ class NativeRegistrationTest {
                         + SchematicClientListener.class.getName());
     }
 
-    /** Adds this type, if it is one of ours, and every type it carries. */
+    /** Adds this type, if it is one of ours, its superclass and every type it carries. */
     private static void reachable(Type type, Set<String> needed) {
         if (type instanceof ParameterizedType parameterized) {
             reachable(parameterized.getRawType(), needed);
@@ -124,9 +138,19 @@ class NativeRegistrationTest {
                 reachable(argument, needed);
             }
         } else if (type instanceof Class<?> cls && cls.getName().startsWith("io.quarkiverse.schematic.")
-                && needed.add(cls.getName()) && cls.isRecord()) {
-            for (RecordComponent component : cls.getRecordComponents()) {
-                reachable(component.getGenericType(), needed);
+                && !cls.isEnum() && needed.add(cls.getName())) {
+            reachable(cls.getSuperclass(), needed);
+            if (cls.isRecord()) {
+                for (RecordComponent component : cls.getRecordComponents()) {
+                    reachable(component.getGenericType(), needed);
+                }
+            }
+            for (Constructor<?> constructor : cls.getDeclaredConstructors()) {
+                if (constructor.isAnnotationPresent(JsonCreator.class)) {
+                    for (Type parameter : constructor.getGenericParameterTypes()) {
+                        reachable(parameter, needed);
+                    }
+                }
             }
         }
     }
@@ -139,23 +163,23 @@ class NativeRegistrationTest {
                 .anyMatch(annotation -> annotation.getPackageName().startsWith("com.fasterxml.jackson"));
     }
 
-    /** Every class, nested ones included, of the client package in the runtime jar (or its classes folder). */
-    private static List<Class<?>> clientPackageClasses() throws IOException, URISyntaxException {
+    /** Every class, nested ones included, of a package in the runtime jar (or its classes folder). */
+    private static List<Class<?>> packageClasses(String pkg) throws IOException, URISyntaxException {
         Path location = Path.of(SchematicApi.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         if (Files.isDirectory(location)) {
-            return classesUnder(location);
+            return classesUnder(location, pkg);
         }
         try (FileSystem jar = FileSystems.newFileSystem(location)) {
-            return classesUnder(jar.getPath("/"));
+            return classesUnder(jar.getPath("/"), pkg);
         }
     }
 
-    private static List<Class<?>> classesUnder(Path root) throws IOException {
-        Path folder = root.resolve(CLIENT_PACKAGE.replace('.', '/'));
+    private static List<Class<?>> classesUnder(Path root, String pkg) throws IOException {
+        Path folder = root.resolve(pkg.replace('.', '/'));
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(file -> file.getFileName().toString())
-                    .filter(name -> name.endsWith(".class"))
-                    .<Class<?>> map(name -> load(CLIENT_PACKAGE + "." + name.substring(0, name.length() - ".class".length())))
+                    .filter(name -> name.endsWith(".class") && !name.equals("package-info.class"))
+                    .<Class<?>> map(name -> load(pkg + "." + name.substring(0, name.length() - ".class".length())))
                     .toList();
         }
     }

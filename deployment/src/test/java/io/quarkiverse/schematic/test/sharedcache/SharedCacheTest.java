@@ -34,6 +34,7 @@ import io.quarkiverse.schematic.runtime.client.SchematicApi;
 import io.quarkiverse.schematic.runtime.flags.FlagCheckListener;
 import io.quarkiverse.schematic.runtime.flags.FlagDefaults;
 import io.quarkiverse.schematic.runtime.flags.FlagEvaluator;
+import io.quarkiverse.schematic.runtime.flags.LocalAnswers;
 import io.quarkiverse.schematic.runtime.flags.OfflineAnswers;
 import io.quarkiverse.schematic.runtime.sharedcache.RedisConnection;
 import io.quarkiverse.schematic.runtime.sharedcache.RedisFlagCheckCache;
@@ -204,7 +205,7 @@ class SharedCacheTest {
         RedisFlagCheckCache cache = new RedisFlagCheckCache(redis, keys(namespace), Duration.ofSeconds(5),
                 Duration.ofMillis(50), 100, Duration.ofSeconds(1), new SharedCacheStatus());
         return new FlagEvaluator(api, cache, new FlagDefaults(Map.of()), false, FlagCheckListener.NONE,
-                new OfflineAnswers(List.of()));
+                new OfflineAnswers(List.of()), LocalAnswers.NONE);
     }
 
     static SharedCacheKeys keys(String namespace) {

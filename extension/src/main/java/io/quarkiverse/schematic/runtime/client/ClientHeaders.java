@@ -13,8 +13,14 @@ public final class ClientHeaders {
     /** The header that carries {@code quarkus.schematic.api-key}; masked in REST Client request logging. */
     public static final String API_KEY = "X-Schematic-Api-Key";
 
-    /** {@code quarkus-schematic/<version>}: who is calling, without pretending to be an official SDK. */
-    public static final String USER_AGENT = "quarkus-schematic/" + version();
+    /** The name this client gives itself, without pretending to be an official SDK. */
+    public static final String CLIENT_NAME = "quarkus-schematic";
+
+    /** The version of this extension, from the build. */
+    public static final String CLIENT_VERSION = version();
+
+    /** {@code quarkus-schematic/<version>}: who is calling. */
+    public static final String USER_AGENT = CLIENT_NAME + "/" + CLIENT_VERSION;
 
     private ClientHeaders() {
     }

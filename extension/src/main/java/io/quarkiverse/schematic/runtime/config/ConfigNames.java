@@ -25,6 +25,8 @@ public final class ConfigNames {
     public static final String DEVSERVICES_FLAGS = PREFIX + ".devservices.flags";
     public static final String CACHE_BACKEND = PREFIX + ".cache.backend";
     public static final String CACHE_REDIS_CLIENT_NAME = PREFIX + ".cache.redis.client-name";
+    public static final String LOCAL_EVALUATION_ENABLED = PREFIX + ".local-evaluation.enabled";
+    public static final String LOCAL_EVALUATION_URL = PREFIX + ".local-evaluation.url";
 
     private ConfigNames() {
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import io.quarkus.runtime.annotations.ConfigDocDefault;
 import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigDocSection;
 import io.quarkus.runtime.annotations.ConfigPhase;
@@ -43,6 +44,18 @@ public interface SchematicConfig {
     long DEFAULT_CACHE_REDIS_TIMEOUT_MILLIS = 50;
     int DEFAULT_CACHE_REDIS_NEAR_CACHE_MAX_SIZE = 1000;
     long DEFAULT_CACHE_REDIS_NEAR_CACHE_TTL_MILLIS = 1000;
+    /*
+     * Local evaluation: the values of Schematic's SDKs (DataStream section of the protocol notes), cited by the
+     * DataStream client, its tests and docs/local-evaluation.md.
+     */
+    long DEFAULT_LOCAL_EVALUATION_ENTITY_WAIT_SECONDS = 2;
+    long DEFAULT_LOCAL_EVALUATION_CACHE_TTL_HOURS = 24;
+    int DEFAULT_LOCAL_EVALUATION_MAX_COMPANIES = 1000;
+    int DEFAULT_LOCAL_EVALUATION_MAX_USERS = 1000;
+    int DEFAULT_LOCAL_EVALUATION_MAX_FLAGS = 10_000;
+    long DEFAULT_LOCAL_EVALUATION_PING_INTERVAL_SECONDS = 27;
+    long DEFAULT_LOCAL_EVALUATION_RECONNECT_DELAY_SECONDS = 1;
+    long DEFAULT_LOCAL_EVALUATION_MAX_RECONNECT_DELAY_SECONDS = 30;
 
     /**
      * Secret API key of your Schematic environment, sent as the {@code X-Schematic-Api-Key} header.
@@ -214,6 +227,13 @@ public interface SchematicConfig {
         Duration expiryMargin();
     }
 
+    /**
+     * Local evaluation: flag rules, companies and users replicated over Schematic's DataStream (a WebSocket) and
+     * flags evaluated in memory. See {@code docs/local-evaluation.md}.
+     */
+    @ConfigDocSection
+    LocalEvaluationConfig localEvaluation();
+
     interface CacheConfig {
         /**
          * Whether flag checks are cached locally. When disabled, every check makes a request.
@@ -335,5 +355,79 @@ public interface SchematicConfig {
          */
         @WithDefault("30s")
         Duration shutdownTimeout();
+    }
+
+    interface LocalEvaluationConfig {
+        /**
+         * Whether flags are evaluated locally from rules replicated over Schematic's DataStream, falling back to the
+         * REST check (and then the flag default) whenever the local answer is not available in time. Ignored in
+         * offline mode. Not set: on while the application uses the dev service (and its DataStream), off otherwise.
+         */
+        @ConfigDocDefault("false, true with the dev service")
+        Optional<Boolean> enabled();
+
+        /**
+         * WebSocket URL of the DataStream. Not set: derived from {@code quarkus.schematic.base-url} (scheme
+         * {@code http} becomes {@code ws}, {@code https} becomes {@code wss}, a leading {@code api.} host label
+         * becomes {@code datastream.}, path {@code /datastream}), i.e. {@code wss://datastream.schematichq.com/datastream}
+         * for the default base URL.
+         */
+        Optional<String> url();
+
+        /**
+         * How long a check waits for a company or user it has not cached yet, which it requests over the DataStream
+         * the first time a check needs it. After that the check asks the REST API instead. The reactive API never
+         * blocks a thread while it waits.
+         */
+        @WithDefault(DEFAULT_LOCAL_EVALUATION_ENTITY_WAIT_SECONDS + "s")
+        Duration entityWaitTimeout();
+
+        /**
+         * How long a cached company or user is used without an update from the DataStream. Flags do not expire: the
+         * DataStream sends every change, and the whole set again on each connection.
+         */
+        @WithDefault(DEFAULT_LOCAL_EVALUATION_CACHE_TTL_HOURS + "h")
+        Duration cacheTtl();
+
+        /**
+         * Maximum number of cached companies; the least valuable are evicted beyond it (and requested again when a
+         * check needs them).
+         */
+        @WithDefault("" + DEFAULT_LOCAL_EVALUATION_MAX_COMPANIES)
+        int maxCompanies();
+
+        /**
+         * Maximum number of cached users.
+         */
+        @WithDefault("" + DEFAULT_LOCAL_EVALUATION_MAX_USERS)
+        int maxUsers();
+
+        /**
+         * Maximum number of cached flags. Keep it above the number of flags of the environment: a flag that does not
+         * fit is answered by the REST API.
+         */
+        @WithDefault("" + DEFAULT_LOCAL_EVALUATION_MAX_FLAGS)
+        int maxFlags();
+
+        /**
+         * How often a WebSocket ping keeps the connection alive; a connection silent for two intervals is closed and
+         * opened again.
+         */
+        @WithDefault(DEFAULT_LOCAL_EVALUATION_PING_INTERVAL_SECONDS + "s")
+        Duration pingInterval();
+
+        /**
+         * Delay before the first reconnection attempt after the DataStream connection is lost; it doubles with every
+         * failed attempt (plus up to the same delay of random jitter), up to {@code max-reconnect-delay}. Attempts never
+         * stop.
+         */
+        @WithDefault(DEFAULT_LOCAL_EVALUATION_RECONNECT_DELAY_SECONDS + "s")
+        Duration reconnectDelay();
+
+        /**
+         * Longest delay between two reconnection attempts (before jitter).
+         */
+        @WithDefault(DEFAULT_LOCAL_EVALUATION_MAX_RECONNECT_DELAY_SECONDS + "s")
+        Duration maxReconnectDelay();
     }
 }

@@ -23,8 +23,8 @@ public final class SchematicConfigValidator {
                     ConfigNames.API_KEY + " is required: set it to the secret API key of your Schematic environment, or set "
                             + ConfigNames.OFFLINE + "=true to run without Schematic");
         }
-        url(problems, ConfigNames.BASE_URL, config.baseUrl());
-        url(problems, ConfigNames.EVENT_CAPTURE_URL, config.eventCaptureUrl());
+        url(problems, ConfigNames.BASE_URL, config.baseUrl(), "http", "https");
+        url(problems, ConfigNames.EVENT_CAPTURE_URL, config.eventCaptureUrl(), "http", "https");
         positive(problems, ConfigNames.TIMEOUT, config.timeout());
         notNegative(problems, ConfigNames.RETRY_DELAY, config.retryDelay());
         notNegative(problems, ConfigNames.MAX_RETRIES, config.maxRetries());
@@ -57,6 +57,7 @@ public final class SchematicConfigValidator {
         oneKeySource(problems, ConfigNames.CONTEXT_COMPANY, config.context().company());
         oneKeySource(problems, ConfigNames.CONTEXT_USER, config.context().user());
         notNegative(problems, ConfigNames.property("access-token.expiry-margin"), config.accessToken().expiryMargin());
+        localEvaluation(problems, config.localEvaluation());
         return problems;
     }
 
@@ -77,12 +78,29 @@ public final class SchematicConfigValidator {
         }
     }
 
-    private static void url(List<String> problems, String property, String value) {
+    private static void localEvaluation(List<String> problems, SchematicConfig.LocalEvaluationConfig config) {
+        config.url().ifPresent(url -> url(problems, ConfigNames.LOCAL_EVALUATION_URL, url, "ws", "wss"));
+        positive(problems, ConfigNames.property("local-evaluation.entity-wait-timeout"), config.entityWaitTimeout());
+        positive(problems, ConfigNames.property("local-evaluation.cache-ttl"), config.cacheTtl());
+        atLeastOne(problems, ConfigNames.property("local-evaluation.max-companies"), config.maxCompanies());
+        atLeastOne(problems, ConfigNames.property("local-evaluation.max-users"), config.maxUsers());
+        atLeastOne(problems, ConfigNames.property("local-evaluation.max-flags"), config.maxFlags());
+        positive(problems, ConfigNames.property("local-evaluation.ping-interval"), config.pingInterval());
+        positive(problems, ConfigNames.property("local-evaluation.reconnect-delay"), config.reconnectDelay());
+        if (config.maxReconnectDelay().compareTo(config.reconnectDelay()) < 0) {
+            problems.add(ConfigNames.property("local-evaluation.max-reconnect-delay") + " must not be shorter than "
+                    + ConfigNames.property("local-evaluation.reconnect-delay") + ", was " + config.maxReconnectDelay());
+        }
+    }
+
+    private static void url(List<String> problems, String property, String value, String scheme,
+            String secureScheme) {
         try {
             URI uri = new URI(value);
-            String scheme = uri.getScheme();
-            if (uri.getHost() == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
-                problems.add(property + " must be an absolute http or https URL, was '" + value + "'");
+            String given = uri.getScheme();
+            if (uri.getHost() == null || !(scheme.equalsIgnoreCase(given) || secureScheme.equalsIgnoreCase(given))) {
+                problems.add(property + " must be an absolute " + scheme + " or " + secureScheme + " URL, was '" + value
+                        + "'");
             }
         } catch (URISyntaxException e) {
             problems.add(property + " is not a valid URL: '" + value + "' (" + e.getReason() + ")");

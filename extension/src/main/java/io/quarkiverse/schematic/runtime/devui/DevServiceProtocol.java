@@ -1,5 +1,7 @@
 package io.quarkiverse.schematic.runtime.devui;
 
+import io.quarkiverse.schematic.runtime.config.SchematicConfig;
+
 /**
  * What the in-process dev service (deployment module) and the Dev UI service (runtime module) agree on. The two run
  * in different class loaders, so they share these constants and talk over HTTP, never through objects.
@@ -34,5 +36,10 @@ public final class DevServiceProtocol {
     public static final String USAGE = ADMIN + "/usage";
 
     private DevServiceProtocol() {
+    }
+
+    /** Whether the application talks to the dev service: it uses the key only the dev service hands out. */
+    public static boolean inUse(SchematicConfig config) {
+        return !config.offline() && config.apiKey().filter(API_KEY::equals).isPresent();
     }
 }

@@ -16,35 +16,38 @@ import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.runtime.SchematicCore;
 import io.quarkiverse.schematic.runtime.config.ConfigNames;
 import io.quarkiverse.schematic.runtime.config.SchematicConfig;
+import io.quarkiverse.schematic.runtime.datastream.DataStreamClient;
+import io.quarkiverse.schematic.runtime.datastream.DataStreamStatus;
+import io.quarkiverse.schematic.runtime.datastream.LocalEvaluation;
 import io.quarkiverse.schematic.runtime.events.EventStats;
 import io.smallrye.common.annotation.Blocking;
 
 /**
  * JSON-RPC methods behind the Schematic card of the Dev UI: the configuration in effect (API key masked), the flags of
  * the dev service with a toggle, the usage of its metered features with a reset, the application's recent flag
- * checks, the event buffer and what the dev service received. Everything about the dev service goes over HTTP to its admin
- * endpoints (see {@link DevServiceProtocol}),
+ * checks, local evaluation (the DataStream's state and what it caches), the event buffer and what the dev service
+ * received. Everything about the dev service goes over HTTP to its admin endpoints (see {@link DevServiceProtocol}),
  * hence {@code @Blocking}: the Dev UI then calls those methods on a worker thread, never on the event loop.
  */
 @Singleton
 public class SchematicDevUiService {
 
+    static final int SHOWN_ENTITIES = 100;
+
     private final SchematicConfig config;
     private final SchematicCore core;
     private final RecentFlagChecks recentChecks;
     private final DevServiceClient devService;
+    private final LocalEvaluation local;
 
     @Inject
-    public SchematicDevUiService(SchematicConfig config, SchematicCore core, RecentFlagChecks recentChecks) {
+    public SchematicDevUiService(SchematicConfig config, SchematicCore core, RecentFlagChecks recentChecks,
+            LocalEvaluation local) {
         this.config = config;
         this.core = core;
         this.recentChecks = recentChecks;
-        this.devService = usesDevService(config) ? new DevServiceClient(config.baseUrl()) : null;
-    }
-
-    /** The dev service hands out its own key; seeing it means the base URL is the dev service. */
-    private static boolean usesDevService(SchematicConfig config) {
-        return !config.offline() && config.apiKey().filter(DevServiceProtocol.API_KEY::equals).isPresent();
+        this.local = local;
+        this.devService = DevServiceProtocol.inUse(config) ? new DevServiceClient(config.baseUrl()) : null;
     }
 
     public boolean isDevServiceRunning() {
@@ -69,6 +72,12 @@ public class SchematicDevUiService {
         row(rows, "events.flush-interval", config.events().flushInterval());
         row(rows, "events.max-batch-size", config.events().maxBatchSize());
         row(rows, "events.capacity", config.events().capacity());
+        row(rows, "local-evaluation.enabled", local.status().enabled());
+        row(rows, "local-evaluation.url", local.status().url());
+        row(rows, "local-evaluation.entity-wait-timeout", config.localEvaluation().entityWaitTimeout());
+        row(rows, "local-evaluation.cache-ttl", config.localEvaluation().cacheTtl());
+        row(rows, "local-evaluation.max-companies", config.localEvaluation().maxCompanies());
+        row(rows, "local-evaluation.max-users", config.localEvaluation().maxUsers());
         return rows;
     }
 
@@ -76,7 +85,7 @@ public class SchematicDevUiService {
         if (config.apiKey().filter(key -> !key.isBlank()).isEmpty()) {
             return "not set";
         }
-        return usesDevService(config) ? "dev service key" : "set (hidden)";
+        return DevServiceProtocol.inUse(config) ? "dev service key" : "set (hidden)";
     }
 
     private static void row(List<Map<String, String>> rows, String property, Object value) {
@@ -166,6 +175,33 @@ public class SchematicDevUiService {
     @Blocking
     public Object getDevServiceChecks() {
         return devService == null ? List.of() : devService.get(DevServiceProtocol.CHECKS);
+    }
+
+    /**
+     * Local evaluation: the DataStream's state and counters, and the keys of what it caches (at most
+     * {@value #SHOWN_ENTITIES} of each kind).
+     */
+    public Map<String, Object> getDataStream() {
+        DataStreamStatus status = local.status();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("state", status.state());
+        view.put("url", status.url());
+        view.put("flagCount", status.flags());
+        view.put("companyCount", status.companies());
+        view.put("userCount", status.users());
+        view.put("pendingRequests", status.pendingRequests());
+        view.put("reconnects", status.reconnects());
+        view.put("entityWaitTimeouts", status.entityWaitTimeouts());
+        view.put("ignoredMessages", status.ignoredMessages());
+        DataStreamClient client = local.client();
+        if (client != null) {
+            view.put("flags", client.flagKeys().stream().limit(SHOWN_ENTITIES).toList());
+            view.put("companies", client.companies().stream().limit(SHOWN_ENTITIES)
+                    .map(company -> Map.of("id", company.id(), "keys", company.keys())).toList());
+            view.put("users", client.users().stream().limit(SHOWN_ENTITIES)
+                    .map(user -> Map.of("id", user.id(), "keys", user.keys())).toList());
+        }
+        return view;
     }
 
     /** Counters of the event buffer. */

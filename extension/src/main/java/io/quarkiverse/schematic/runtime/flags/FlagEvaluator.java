@@ -31,12 +31,13 @@ import io.quarkiverse.schematic.runtime.logging.LogThrottle;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Answers flag checks: offline answers, then the cache, then Schematic, then the flag default. Never fails because
- * of Schematic; callers validate arguments before they get here.
+ * Answers flag checks: offline answers, then local evaluation (when on), then the cache (local, then shared), then
+ * Schematic, then the flag default. Never fails because of Schematic; callers validate arguments before they get here.
  * <p>
  * The {@code ...WithoutWaiting} methods serve a caller that must not wait for Schematic: the blocking API called on an
- * event-loop thread. They answer from what is at hand (offline defaults, the cache, else flag defaults) and let a
- * single-flag or listed-flags check continue in the background, so that the cache holds the answer next time.
+ * event-loop thread. They answer from what is at hand (offline defaults, local evaluation, the cache, else flag
+ * defaults) and let a single-flag or listed-flags check continue in the background, so that the cache holds the
+ * answer next time.
  */
 public final class FlagEvaluator {
 
@@ -60,19 +61,21 @@ public final class FlagEvaluator {
     private final boolean offline;
     private final FlagCheckListener listener;
     private final OfflineAnswers offlineAnswers;
+    private final LocalAnswers local;
     private final FallbackLog fallbackLog = new FallbackLog();
     private final LogThrottle notWaitedLog = new LogThrottle(Duration.ofMinutes(1));
     /** Background fetches in flight, so that a burst of event-loop checks for one key sends one request. */
     private final Set<FlagCacheKey> fetching = ConcurrentHashMap.newKeySet();
 
     public FlagEvaluator(SchematicApi api, FlagCheckCache cache, FlagDefaults defaults, boolean offline,
-            FlagCheckListener listener, OfflineAnswers offlineAnswers) {
+            FlagCheckListener listener, OfflineAnswers offlineAnswers, LocalAnswers local) {
         this.api = api;
         this.cache = cache;
         this.defaults = defaults;
         this.offline = offline;
         this.listener = listener;
         this.offlineAnswers = offlineAnswers;
+        this.local = local;
     }
 
     public FlagDefaults defaults() {
@@ -84,11 +87,15 @@ public final class FlagEvaluator {
     }
 
     /**
-     * The cached answer, or {@code null}. The blocking API calls it first, to answer a hit without creating a
-     * {@link Uni}; keys need no validation here, since only validated keys are ever stored.
+     * The answer that needs no waiting (local evaluation, else the cache), or {@code null}. The blocking API calls it
+     * first, to answer without creating a {@link Uni}; keys need no validation here, since only validated keys are
+     * ever stored.
      */
     public FlagCheck cached(String flag, Map<String, String> company, Map<String, String> user) {
-        FlagCheck hit = cache.get(flag, company, user);
+        FlagCheck hit = local.now(flag, company, user);
+        if (hit == null) {
+            hit = cache.get(flag, company, user);
+        }
         if (hit != null) {
             listener.checked(hit);
         }
@@ -103,6 +110,14 @@ public final class FlagEvaluator {
         if (hit != null) {
             return Uni.createFrom().item(hit);
         }
+        return local.later(flag, company, user)
+                .onItem().ifNotNull().invoke(listener::checked)
+                .onItem().ifNull().switchTo(() -> askSchematic(flag, company, user, policy));
+    }
+
+    /** The shared cache, then Schematic, then the flag default. */
+    private Uni<FlagCheck> askSchematic(String flag, Map<String, String> company, Map<String, String> user,
+            CallPolicy policy) {
         return sharedOrFetch(flag, company, user, policy)
                 .onFailure().recoverWithItem(failure -> fallback(flag, failure))
                 .invoke(listener::checked);

@@ -13,6 +13,8 @@ import io.quarkiverse.schematic.runtime.SchematicCore;
 import io.quarkiverse.schematic.runtime.client.ApiKeyRefusals;
 import io.quarkiverse.schematic.runtime.config.ConfigNames;
 import io.quarkiverse.schematic.runtime.config.SchematicConfig;
+import io.quarkiverse.schematic.runtime.datastream.DataStreamStatus;
+import io.quarkiverse.schematic.runtime.datastream.LocalEvaluation;
 import io.quarkiverse.schematic.runtime.events.EventStats;
 import io.quarkiverse.schematic.runtime.sharedcache.SharedCacheStatus;
 
@@ -20,8 +22,9 @@ import io.quarkiverse.schematic.runtime.sharedcache.SharedCacheStatus;
  * Readiness of the Schematic connection: DOWN while Schematic refuses the API key (reason {@code unauthorized}) and
  * while the circuit breaker refuses calls after failures (flag checks then answer from defaults), UP otherwise and
  * always in offline mode. The data shows the latest outcomes, the shared cache's state ({@code cache=shared} or
- * {@code degraded}, never DOWN: checks go on to Schematic) and the event buffer's counters; never the API key or a
- * response body.
+ * {@code degraded}), the state of the DataStream with local evaluation, and the event buffer's counters; neither the
+ * shared cache nor the DataStream is ever a reason for DOWN (checks go on to the REST API meanwhile). Never the API
+ * key or a response body.
  */
 @Readiness
 @ApplicationScoped
@@ -36,12 +39,15 @@ public class SchematicHealthCheck implements HealthCheck {
     private final ApiStatus status;
     private final ApiKeyRefusals refusals;
     private final SchematicConfig config;
+    private final LocalEvaluation local;
 
-    SchematicHealthCheck(SchematicCore core, ApiStatus status, ApiKeyRefusals refusals, SchematicConfig config) {
+    SchematicHealthCheck(SchematicCore core, ApiStatus status, ApiKeyRefusals refusals, SchematicConfig config,
+            LocalEvaluation local) {
         this.core = core;
         this.status = status;
         this.refusals = refusals;
         this.config = config;
+        this.local = local;
     }
 
     @Override
@@ -67,6 +73,7 @@ public class SchematicHealthCheck implements HealthCheck {
             }
         }
         core.flags().cache().shared().ifPresent(shared -> sharedCache(response, shared));
+        dataStream(response, local.status());
         EventStats events = core.events().stats();
         return response.withData("events.queued", events.queued())
                 .withData("events.accepted", events.accepted())
@@ -92,6 +99,20 @@ public class SchematicHealthCheck implements HealthCheck {
         if (shared.lastFailure() != null) {
             response.withData("cache.lastFailureOutcome", shared.lastFailure().tag());
             time(response, "cache.lastFailure", shared.lastFailureAt());
+        }
+    }
+
+    private static void dataStream(HealthCheckResponseBuilder response, DataStreamStatus dataStream) {
+        response.withData("dataStream", dataStream.state());
+        if (dataStream.enabled()) {
+            if (!dataStream.connected()) {
+                response.withData("dataStream.fallback", "flag checks that need data not cached locally ask the"
+                        + " REST API until the DataStream is connected again");
+            }
+            response.withData("dataStream.flags", dataStream.flags())
+                    .withData("dataStream.companies", dataStream.companies())
+                    .withData("dataStream.users", dataStream.users())
+                    .withData("dataStream.reconnects", dataStream.reconnects());
         }
     }
 

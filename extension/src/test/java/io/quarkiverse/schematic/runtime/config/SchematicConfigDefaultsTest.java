@@ -1,6 +1,7 @@
 package io.quarkiverse.schematic.runtime.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -41,11 +42,26 @@ class SchematicConfigDefaultsTest {
                 .containsEntry("quarkus.rest-client.schematic.logging.masked-headers", "X-Schematic-Api-Key");
     }
 
+    /**
+     * Local evaluation starts from the values of Schematic's SDKs: 2 s entity wait, 24 h TTL, 1000 entities. Whether
+     * it is on has no fixed default (it follows the dev service).
+     */
+    @Test
+    void localEvaluationDefaultsAreTheSdkValues() {
+        assertThat(mappingDefault(ConfigNames.property("local-evaluation.entity-wait-timeout"))).isEqualTo("2s");
+        assertThat(mappingDefault(ConfigNames.property("local-evaluation.cache-ttl"))).isEqualTo("24h");
+        assertThat(mappingDefault(ConfigNames.property("local-evaluation.max-companies"))).isEqualTo("1000");
+        assertThat(mappingDefault(ConfigNames.property("local-evaluation.max-users"))).isEqualTo("1000");
+        assertThat(mappingDefault(ConfigNames.property("local-evaluation.ping-interval"))).isEqualTo("27s");
+        assertThatThrownBy(() -> mappingDefault(ConfigNames.LOCAL_EVALUATION_ENABLED)).isInstanceOf(AssertionError.class);
+    }
+
     @Test
     void namedPropertiesExistInTheMapping() throws NoSuchMethodException {
         for (String property : new String[] { ConfigNames.API_KEY, ConfigNames.BASE_URL, ConfigNames.EVENT_CAPTURE_URL,
                 ConfigNames.OFFLINE, ConfigNames.TIMEOUT, ConfigNames.MAX_RETRIES, ConfigNames.RETRY_DELAY,
-                ConfigNames.FLAG_DEFAULTS, ConfigNames.WEBHOOK_SECRET }) {
+                ConfigNames.FLAG_DEFAULTS, ConfigNames.WEBHOOK_SECRET, ConfigNames.LOCAL_EVALUATION_ENABLED,
+                ConfigNames.LOCAL_EVALUATION_URL }) {
             assertThat(method(property)).as(property).isNotNull();
         }
     }

@@ -2,33 +2,14 @@ package io.quarkiverse.schematic.runtime.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.quarkus.runtime.configuration.MemorySize;
-import io.quarkus.runtime.configuration.MemorySizeConverter;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 class SchematicConfigValidatorTest {
 
     private static List<String> problems(String... keyValues) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            values.put(keyValues[i], keyValues[i + 1]);
-        }
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withMapping(SchematicConfig.class)
-                .withConverter(Duration.class, 100, new DurationConverter())
-                .withConverter(MemorySize.class, 100, new MemorySizeConverter())
-                .withDefaultValues(values)
-                .build();
-        return SchematicConfigValidator.problems(config.getConfigMapping(SchematicConfig.class));
+        return SchematicConfigValidator.problems(TestConfigs.schematic(keyValues));
     }
 
     @Test
@@ -80,6 +61,24 @@ class SchematicConfigValidatorTest {
                 .singleElement().asString()
                 .startsWith("quarkus.schematic.events.max-batch-size must be between 1 and 100")
                 .endsWith("was 101");
+    }
+
+    @Test
+    void localEvaluationValuesNameTheirProperty() {
+        assertThat(problems("quarkus.schematic.api-key", "k",
+                "quarkus.schematic.local-evaluation.url", "https://datastream.example.com",
+                "quarkus.schematic.local-evaluation.entity-wait-timeout", "0s",
+                "quarkus.schematic.local-evaluation.max-companies", "0",
+                "quarkus.schematic.local-evaluation.reconnect-delay", "10s",
+                "quarkus.schematic.local-evaluation.max-reconnect-delay", "1s"))
+                .anySatisfy(p -> assertThat(p).isEqualTo("quarkus.schematic.local-evaluation.url must be an absolute ws"
+                        + " or wss URL, was 'https://datastream.example.com'"))
+                .anySatisfy(p -> assertThat(p).startsWith("quarkus.schematic.local-evaluation.entity-wait-timeout"))
+                .anySatisfy(p -> assertThat(p).startsWith("quarkus.schematic.local-evaluation.max-companies"))
+                .anySatisfy(p -> assertThat(p).startsWith("quarkus.schematic.local-evaluation.max-reconnect-delay"))
+                .hasSize(4);
+        assertThat(problems("quarkus.schematic.api-key", "k", "quarkus.schematic.local-evaluation.enabled", "true",
+                "quarkus.schematic.local-evaluation.url", "wss://datastream.example.com/datastream")).isEmpty();
     }
 
     @Test

@@ -1,0 +1,102 @@
+package io.quarkiverse.schematic.runtime.datastream;
+
+import java.util.List;
+
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkiverse.schematic.FlagChanged;
+import io.quarkiverse.schematic.runtime.config.ConfigNames;
+import io.quarkiverse.schematic.runtime.config.SchematicConfig;
+import io.quarkiverse.schematic.runtime.devui.DevServiceProtocol;
+import io.quarkiverse.schematic.runtime.events.EventSink;
+import io.quarkiverse.schematic.runtime.flags.LocalAnswers;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+
+/**
+ * Local evaluation as the rest of the extension sees it: off (the default without the dev service, and always in
+ * offline mode), or a
+ * {@link DataStreamClient} that connects at start-up, answers checks before the cache and the REST API, raises cached
+ * usage on {@code track}, and fires {@link FlagChanged} for every flag change it receives.
+ */
+@Singleton
+public class LocalEvaluation {
+
+    private static final Logger LOG = Logger.getLogger(LocalEvaluation.class);
+
+    private final DataStreamClient client;
+    private final Event<FlagChanged> flagChanged;
+
+    @Inject
+    LocalEvaluation(SchematicConfig config, Vertx vertx, Event<FlagChanged> flagChanged) {
+        this.flagChanged = flagChanged;
+        // with the dev service it is on unless the application says otherwise; a test resource that points the
+        // application at another server (with another key) turns this default off again
+        boolean enabled = config.localEvaluation().enabled().orElseGet(() -> DevServiceProtocol.inUse(config));
+        if (enabled && config.offline()) {
+            LOG.infof("%s is ignored in offline mode: flags answer from their defaults",
+                    ConfigNames.LOCAL_EVALUATION_ENABLED);
+        }
+        this.client = enabled && !config.offline()
+                ? new DataStreamClient(vertx, DataStreamUrl.of(config), config.apiKey().orElse(""),
+                        config.localEvaluation(), new ObjectMapper(), this::fire)
+                : null;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (client != null) {
+            client.start();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    /** The event sink to use: with local evaluation, {@code track} also raises cached usage. */
+    public EventSink observe(EventSink events) {
+        return client == null ? events : new TrackedUsageSink(events, client);
+    }
+
+    /** The local answers for the flag evaluator, sending {@code flag_check} events to {@code events}. */
+    public LocalAnswers answers(EventSink events) {
+        return client == null ? LocalAnswers.NONE : new LocalFlagEvaluator(client, events);
+    }
+
+    public DataStreamStatus status() {
+        return client == null ? DataStreamStatus.DISABLED : client.status();
+    }
+
+    /** The client, or {@code null} when local evaluation is off. */
+    public DataStreamClient client() {
+        return client;
+    }
+
+    /**
+     * Fires each change to synchronous observers, then asynchronous ones. Runs on the DataStream's own thread, so a
+     * synchronous observer never runs on an event loop; an observer's failure is logged and goes no further.
+     */
+    private void fire(List<FlagChanged> changes) {
+        for (FlagChanged change : changes) {
+            try {
+                flagChanged.fire(change);
+            } catch (RuntimeException failure) {
+                LOG.warnf(failure, "An observer of %s failed", change);
+            }
+            flagChanged.fireAsync(change).exceptionally(failure -> {
+                LOG.warnf(failure, "An asynchronous observer of %s failed", change);
+                return null;
+            });
+        }
+    }
+}

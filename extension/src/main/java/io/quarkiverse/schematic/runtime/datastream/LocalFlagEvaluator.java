@@ -1,0 +1,125 @@
+package io.quarkiverse.schematic.runtime.datastream;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.schematic.FlagCheck;
+import io.quarkiverse.schematic.FlagSource;
+import io.quarkiverse.schematic.rules.RulesCompany;
+import io.quarkiverse.schematic.rules.RulesEngine;
+import io.quarkiverse.schematic.rules.RulesFlag;
+import io.quarkiverse.schematic.rules.RulesResult;
+import io.quarkiverse.schematic.rules.RulesUser;
+import io.quarkiverse.schematic.runtime.client.FlagCheckBody;
+import io.quarkiverse.schematic.runtime.events.EventOptions;
+import io.quarkiverse.schematic.runtime.events.EventSink;
+import io.quarkiverse.schematic.runtime.flags.LocalAnswers;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Answers single-flag checks with {@link RulesEngine} from what the DataStream replicated, and tells Schematic about
+ * each answer with a {@code flag_check} event, as Schematic's SDKs do (Schematic did not evaluate the check, so it
+ * would not know about it otherwise).
+ * <p>
+ * Gives no answer (and the check asks the REST API) when the flag is not replicated, when a company or user is not
+ * cached and does not arrive within {@code entity-wait-timeout}, when the connection is down and an entity is missing,
+ * or when the engine finds the flag's data inconsistent.
+ */
+final class LocalFlagEvaluator implements LocalAnswers {
+
+    private static final Logger LOG = Logger.getLogger(LocalFlagEvaluator.class);
+
+    private final DataStreamClient dataStream;
+    private final EventSink events;
+
+    LocalFlagEvaluator(DataStreamClient dataStream, EventSink events) {
+        this.dataStream = dataStream;
+        this.events = events;
+    }
+
+    @Override
+    public FlagCheck now(String flag, Map<String, String> company, Map<String, String> user) {
+        return fromCache(flag, company, user, true);
+    }
+
+    /**
+     * The answer from the caches as they are now, or {@code null} when the flag, the company or the user is not
+     * cached; with {@code requestMissing}, a missing company or user is requested.
+     */
+    private FlagCheck fromCache(String flag, Map<String, String> company, Map<String, String> user,
+            boolean requestMissing) {
+        RulesFlag rules = dataStream.flag(flag);
+        if (rules == null) {
+            return null;
+        }
+        RulesCompany cachedCompany = company.isEmpty() ? null : dataStream.company(company);
+        RulesUser cachedUser = user.isEmpty() ? null : dataStream.user(user);
+        boolean companyMissing = !company.isEmpty() && cachedCompany == null;
+        boolean userMissing = !user.isEmpty() && cachedUser == null;
+        if (requestMissing && companyMissing) {
+            requestIfConnected(company, true);
+        }
+        if (requestMissing && userMissing) {
+            requestIfConnected(user, false);
+        }
+        return companyMissing || userMissing ? null : answer(flag, rules, cachedCompany, cachedUser, company, user);
+    }
+
+    /** Asks for a missing entity now, so that {@link #later} or the next check find it. */
+    private void requestIfConnected(Map<String, String> keys, boolean company) {
+        if (dataStream.connected() && requestable(keys)) {
+            if (company) {
+                dataStream.requestCompany(keys);
+            } else {
+                dataStream.requestUser(keys);
+            }
+        }
+    }
+
+    /** The blocking API asks {@link #now} before it validates the keys: never request what validation will refuse. */
+    private static boolean requestable(Map<String, String> keys) {
+        for (Map.Entry<String, String> key : keys.entrySet()) {
+            if (key.getKey() == null || key.getKey().isBlank() || key.getValue() == null || key.getValue().isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public Uni<FlagCheck> later(String flag, Map<String, String> company, Map<String, String> user) {
+        if (dataStream.flag(flag) == null || !dataStream.connected()) {
+            return Uni.createFrom().nullItem();
+        }
+        CompletableFuture<RulesCompany> companyArrival = company.isEmpty() || dataStream.company(company) != null
+                ? CompletableFuture.completedFuture(null)
+                : dataStream.requestCompany(company);
+        CompletableFuture<RulesUser> userArrival = user.isEmpty() || dataStream.user(user) != null
+                ? CompletableFuture.completedFuture(null)
+                : dataStream.requestUser(user);
+        // completes when both arrived (and were cached), or at the latest when the requests time out; no thread
+        // waits meanwhile
+        return Uni.createFrom().completionStage(CompletableFuture.allOf(companyArrival, userArrival)
+                .handle((ignored, failure) -> fromCache(flag, company, user, false)));
+    }
+
+    private FlagCheck answer(String flag, RulesFlag rules, RulesCompany company, RulesUser user,
+            Map<String, String> companyKeys, Map<String, String> userKeys) {
+        RulesResult result;
+        try {
+            result = RulesEngine.checkFlag(rules, company, user, null);
+        } catch (RuntimeException inconsistent) {
+            LOG.debugf("Local evaluation of flag '%s' failed, asking Schematic instead: %s", flag,
+                    inconsistent.getMessage());
+            return null;
+        }
+        events.offer(FlagCheckBody.TYPE, new FlagCheckBody(flag, result.value(), result.reason(), result.flagId(),
+                result.ruleId(), result.companyId(), result.userId(), companyKeys.isEmpty() ? null : companyKeys,
+                userKeys.isEmpty() ? null : userKeys, result.error()), EventOptions.NONE);
+        return new FlagCheck(flag, result.value(), result.reason(), result.flagId(), result.companyId(),
+                result.userId(), result.ruleId(), FlagSource.LOCAL, result.error(), result.ruleType(),
+                result.entitlement());
+    }
+}
