@@ -76,7 +76,10 @@ class DevServiceDataStreamTest {
         assertThat(jane.value()).as("a user override wins over a company override").isTrue();
 
         FlagCheck unknown = schematic.checkFlagDetails("never-configured", ACME, Map.of());
-        assertThat(unknown.source()).as("not in the DataStream: the REST API answers").isEqualTo(FlagSource.REMOTE);
+        // not in the DataStream: the REST API is asked, and the dev service does not know the flag either (404, as
+        // Schematic), so the flag default answers
+        assertThat(unknown.source()).isEqualTo(FlagSource.DEFAULT);
+        assertThat(unknown.error()).contains("never-configured", "not configured in the dev service");
         assertThat(unknown.value()).isFalse();
     }
 
