@@ -4,7 +4,7 @@
 # quarkus-schematic, starts each N times, alternately, and prints median and spread of
 #   - Quarkus' own "started in" figure,
 #   - wall time from launching `java -jar` to the first answer of GET /hello, and the CPU time the JVM used until
-#     then (less disturbed than wall time when other processes share the CPUs),
+#     then, in all and without the JIT compilers (less disturbed than wall time when other processes share the CPUs),
 #   - resident memory (VmRSS) right after that answer, and the number of classes loaded then,
 #   - (with the extension) the time of the first flag check, GET /hello/flag, Schematic being unreachable.
 #
@@ -34,7 +34,7 @@ rm -rf "$out/logs"
 mkdir -p "$out/logs"
 fifo="$out/console.fifo"
 
-declare -A started ready cpu rss classes first_check
+declare -A started ready cpu app_cpu rss classes first_check
 
 ms_since() { # elapsed milliseconds between two $EPOCHREALTIME values
     awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", (b - a) * 1000 }'
@@ -74,6 +74,12 @@ start_once() {
     rss_kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status")
     # user + system time of all the JVM's threads, those that ended included (fields 14 and 15, after the name)
     cpu_ticks=$(sed 's/^.*) //' "/proc/$pid/stat" | awk '{ print $12 + $13 }')
+    # on-CPU time of the live threads except the JIT compilers, whose work varies from start to start (nanoseconds)
+    local app_cpu_ns=0 task
+    for task in /proc/"$pid"/task/*; do
+        [[ $(<"$task/comm") == *CompilerThre* ]] && continue
+        app_cpu_ns=$((app_cpu_ns + $(cut -d' ' -f1 "$task/schedstat")))
+    done
     # jstat reads the JVM's performance counters from its hsperfdata file: no agent is attached to the app
     loaded=$(jstat -class "$pid" | awk 'NR == 2 { print $1 }')
     if [[ $app == with-schematic ]]; then
@@ -90,6 +96,7 @@ start_once() {
         started[$app]+="$started_ms "
         ready[$app]+="$(ms_since "$t0" "$t_ready") "
         cpu[$app]+="$(awk -v t="$cpu_ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", t * 1000 / hz }') "
+        app_cpu[$app]+="$((app_cpu_ns / 1000000)) "
         rss[$app]+="$(awk -v k="$rss_kb" 'BEGIN { printf "%.1f", k / 1024 }') "
         classes[$app]+="$loaded "
         [[ -n $check ]] && first_check[$app]+="$check "
@@ -132,13 +139,14 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
     echo
     echo "| metric | stack-only | with-schematic | difference |"
     echo "|---|---|---|---|"
-    for metric in started ready cpu rss classes; do
+    for metric in started ready cpu app_cpu rss classes; do
         unset -n values 2>/dev/null || true
         declare -n values=$metric
         case $metric in
         started) label='Quarkus "started in" (ms)' ;;
         ready) label='launch to first /hello answer (ms)' ;;
         cpu) label='CPU time (user + system) until then (ms)' ;;
+        app_cpu) label='of which outside the JIT compiler threads (ms)' ;;
         rss) label='RSS after that answer (MB)' ;;
         classes) label='classes loaded then' ;;
         esac
