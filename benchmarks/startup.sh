@@ -6,7 +6,8 @@
 #   - wall time from launching `java -jar` to the first answer of GET /hello, and the CPU time the JVM used until
 #     then, in all and without the JIT compilers (less disturbed than wall time when other processes share the CPUs),
 #   - resident memory (VmRSS) right after that answer, and the number of classes loaded then,
-#   - (with the extension) the time of the first flag check, GET /hello/flag, Schematic being unreachable.
+#   - (with the extension) the time of the first flag check, GET /hello/flag, Schematic being unreachable, and the
+#     CPU time the JVM spent on it.
 #
 #   benchmarks/startup.sh [N] [extra Maven arguments, e.g. -Dmaven.repo.local=...]
 #
@@ -34,10 +35,20 @@ rm -rf "$out/logs"
 mkdir -p "$out/logs"
 fifo="$out/console.fifo"
 
-declare -A started ready cpu app_cpu rss classes first_check
+declare -A started ready cpu app_cpu rss classes first_check first_check_cpu
 
 ms_since() { # elapsed milliseconds between two $EPOCHREALTIME values
     awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", (b - a) * 1000 }'
+}
+
+# On-CPU time (ns) of a JVM's live threads except the JIT compilers, whose work varies from start to start.
+app_cpu_ns() {
+    local total=0 task
+    for task in /proc/"$1"/task/*; do
+        [[ $(<"$task/comm") == *CompilerThre* ]] && continue
+        total=$((total + $(cut -d' ' -f1 "$task/schedstat")))
+    done
+    echo "$total"
 }
 
 # Starts one app, measures, stops it. Appends to the arrays unless $3 is "warmup".
@@ -70,23 +81,21 @@ start_once() {
     fi
     curl -fsS -o /dev/null --retry 50 --retry-delay 0 --retry-connrefused "http://127.0.0.1:$port/hello"
     t_ready=$EPOCHREALTIME
-    local rss_kb cpu_ticks loaded check=""
+    local rss_kb cpu_ticks loaded check="" check_cpu=""
     rss_kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status")
     # user + system time of all the JVM's threads, those that ended included (fields 14 and 15, after the name)
     cpu_ticks=$(sed 's/^.*) //' "/proc/$pid/stat" | awk '{ print $12 + $13 }')
-    # on-CPU time of the live threads except the JIT compilers, whose work varies from start to start (nanoseconds)
-    local app_cpu_ns=0 task
-    for task in /proc/"$pid"/task/*; do
-        [[ $(<"$task/comm") == *CompilerThre* ]] && continue
-        app_cpu_ns=$((app_cpu_ns + $(cut -d' ' -f1 "$task/schedstat")))
-    done
+    local live_cpu_ns
+    live_cpu_ns=$(app_cpu_ns "$pid")
     # jstat reads the JVM's performance counters from its hsperfdata file: no agent is attached to the app
     loaded=$(jstat -class "$pid" | awk 'NR == 2 { print $1 }')
     if [[ $app == with-schematic ]]; then
-        local answer
+        local answer cpu_before
+        cpu_before=$(app_cpu_ns "$pid")
         answer=$(curl -fsS -w ' %{time_total}' "http://127.0.0.1:$port/hello/flag")
         [[ $answer == DEFAULT\ * ]] || { echo "unexpected flag answer: $answer" >&2; exit 1; }
         check=$(awk -v s="${answer#* }" 'BEGIN { printf "%.1f", s * 1000 }')
+        check_cpu=$((($(app_cpu_ns "$pid") - cpu_before) / 1000000))
     fi
     kill -TERM "$pid"
     wait "$pid" || true
@@ -96,10 +105,10 @@ start_once() {
         started[$app]+="$started_ms "
         ready[$app]+="$(ms_since "$t0" "$t_ready") "
         cpu[$app]+="$(awk -v t="$cpu_ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", t * 1000 / hz }') "
-        app_cpu[$app]+="$((app_cpu_ns / 1000000)) "
+        app_cpu[$app]+="$((live_cpu_ns / 1000000)) "
         rss[$app]+="$(awk -v k="$rss_kb" 'BEGIN { printf "%.1f", k / 1024 }') "
         classes[$app]+="$loaded "
-        [[ -n $check ]] && first_check[$app]+="$check "
+        [[ -n $check ]] && first_check[$app]+="$check " && first_check_cpu[$app]+="$check_cpu "
     fi
     return 0
 }
@@ -154,4 +163,5 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
             "$(paired "${values[stack-only]}" "${values[with-schematic]}") |"
     done
     echo "| first flag check, Schematic unreachable (ms) | | $(summary "${first_check[with-schematic]}") | |"
+    echo "| its CPU time outside the JIT compiler threads (ms) | | $(summary "${first_check_cpu[with-schematic]}") | |"
 } | tee "$out/startup-table.md"
