@@ -43,10 +43,12 @@ ms_since() { # elapsed milliseconds between two $EPOCHREALTIME values
 
 # On-CPU time (ns) of a JVM's live threads except the JIT compilers, whose work varies from start to start.
 app_cpu_ns() {
-    local total=0 task
+    local total=0 task name ns
     for task in /proc/"$1"/task/*; do
-        [[ $(<"$task/comm") == *CompilerThre* ]] && continue
-        total=$((total + $(cut -d' ' -f1 "$task/schedstat")))
+        # a thread that ended since the listing is skipped
+        { read -r name <"$task/comm" && read -r ns _ <"$task/schedstat"; } 2>/dev/null || continue
+        [[ $name == *CompilerThre* ]] && continue
+        total=$((total + ns))
     done
     echo "$total"
 }
