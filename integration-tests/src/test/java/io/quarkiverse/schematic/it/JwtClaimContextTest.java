@@ -31,8 +31,8 @@ class JwtClaimContextTest {
     public static class CompanyFromClaim implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            // an empty value unsets the attribute mapping of application.properties
-            return Map.of("quarkus.schematic.context.company.attribute", "",
+            // an empty value unsets the attribute mapping of application.properties (a %test. key)
+            return Map.of("%test.quarkus.schematic.context.company.attribute", "",
                     "quarkus.schematic.context.company.claim", "org_id");
         }
     }
