@@ -52,6 +52,15 @@ public interface ReactiveSchematicService {
         return checkFlagDetailsForCaller(flag).map(FlagCheck::value);
     }
 
+    /**
+     * A preflight check for the caller of the current request, as
+     * {@link SchematicService#checkFlagForCaller(String, Preflight)}.
+     */
+    default Uni<Boolean> checkFlagForCaller(String flag, Preflight preflight) {
+        SchematicContext caller = callerContext();
+        return checkFlag(flag, caller.company(), caller.user(), preflight);
+    }
+
     /** The value of a flag for the caller of the current request, with its reason and source. */
     default Uni<FlagCheck> checkFlagDetailsForCaller(String flag) {
         SchematicContext caller = callerContext();

@@ -79,6 +79,15 @@ public interface SchematicService {
     }
 
     /**
+     * A preflight check for the caller of the current request ({@link #callerContext()}): whether an action of the
+     * given size would be allowed; see {@link #checkFlagDetails(String, Map, Map, Preflight)}.
+     */
+    default boolean checkFlagForCaller(String flag, Preflight preflight) {
+        SchematicContext caller = callerContext();
+        return checkFlag(flag, caller.company(), caller.user(), preflight);
+    }
+
+    /**
      * The value of a flag for the caller of the current request ({@link #callerContext()}), with its reason and
      * source.
      */

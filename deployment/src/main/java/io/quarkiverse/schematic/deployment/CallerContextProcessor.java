@@ -15,6 +15,8 @@ import io.quarkiverse.schematic.runtime.context.VertxRequestHeaders;
 import io.quarkiverse.schematic.runtime.gate.FlagDisabledExceptionMapper;
 import io.quarkiverse.schematic.runtime.gate.FlagGateInterceptor;
 import io.quarkiverse.schematic.runtime.gate.FlagValueProducer;
+import io.quarkiverse.schematic.runtime.gate.InvalidUsageException;
+import io.quarkiverse.schematic.runtime.gate.InvalidUsageExceptionMapper;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.deployment.Capabilities;
@@ -61,6 +63,8 @@ class CallerContextProcessor {
         if (capabilities.isPresent(Capability.REST)) {
             mappers.produce(new ExceptionMapperBuildItem(FlagDisabledExceptionMapper.class.getName(),
                     FlagDisabledException.class.getName(), jakarta.ws.rs.Priorities.USER, false));
+            mappers.produce(new ExceptionMapperBuildItem(InvalidUsageExceptionMapper.class.getName(),
+                    InvalidUsageException.class.getName(), jakarta.ws.rs.Priorities.USER, false));
         }
     }
 

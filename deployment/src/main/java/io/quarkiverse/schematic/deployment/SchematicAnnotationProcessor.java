@@ -2,9 +2,13 @@ package io.quarkiverse.schematic.deployment;
 
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.jandex.AnnotationInstance;
@@ -21,10 +25,15 @@ import io.quarkiverse.schematic.RequiresFlag;
 import io.quarkiverse.schematic.SchematicFlag;
 import io.quarkiverse.schematic.deployment.devservices.SchematicDevServicesConfig;
 import io.quarkiverse.schematic.runtime.config.ConfigNames;
+import io.quarkiverse.schematic.runtime.gate.GateRecorder;
+import io.quarkiverse.schematic.runtime.gate.UsageParameters;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 
 /**
@@ -38,6 +47,7 @@ class SchematicAnnotationProcessor {
     private static final DotName REQUIRES_FLAG = DotName.createSimple(RequiresFlag.class);
     private static final DotName SCHEMATIC_FLAG = DotName.createSimple(SchematicFlag.class);
     private static final DotName FLAG_VALUE = DotName.createSimple(FlagValue.class);
+    private static final Set<String> USAGE_TYPES = Set.of("long", "int", Long.class.getName(), Integer.class.getName());
 
     @BuildStep
     void gates(CombinedIndexBuildItem combined, SchematicDevServicesConfig devServices,
@@ -52,6 +62,7 @@ class SchematicAnnotationProcessor {
                 errors.produce(misuse("@RequiresFlag on " + where + " has a blank flag name"));
                 continue;
             }
+            String usageParam = usageParam(gate);
             if (target.kind() == AnnotationTarget.Kind.METHOD) {
                 MethodInfo method = target.asMethod();
                 if (Modifier.isPrivate(method.flags()) || Modifier.isStatic(method.flags())) {
@@ -60,6 +71,16 @@ class SchematicAnnotationProcessor {
                             + " and is not intercepted; make it a non-private instance method"));
                     continue;
                 }
+                if (!usageParam.isEmpty() && usagePosition(method, usageParam) < 0) {
+                    errors.produce(misuse("@RequiresFlag(usageParam = \"" + usageParam + "\") on " + where
+                            + " names no long, int, Long or Integer parameter of the method (parameters: "
+                            + parameters(method) + ")"));
+                    continue;
+                }
+            } else if (!usageParam.isEmpty()) {
+                errors.produce(misuse("@RequiresFlag(usageParam = \"" + usageParam + "\") on " + where
+                        + " cannot work on a class: put it on the method that has the parameter"));
+                continue;
             }
             if (!known.isEmpty() && !known.contains(flag)) {
                 LOG.warnf("@RequiresFlag(\"%s\") on %s names a flag that is neither in %s nor in %s (known: %s):"
@@ -67,6 +88,29 @@ class SchematicAnnotationProcessor {
                         String.join(", ", known));
             }
         }
+    }
+
+    /** The position of each preflight gate's usage parameter, for the interceptor (misuse is reported above). */
+    @BuildStep
+    @Record(ExecutionTime.STATIC_INIT)
+    void usageParameters(CombinedIndexBuildItem combined, GateRecorder recorder,
+            BuildProducer<SyntheticBeanBuildItem> beans) {
+        Map<String, Integer> positions = new HashMap<>();
+        for (AnnotationInstance gate : combined.getIndex().getAnnotations(REQUIRES_FLAG)) {
+            String usageParam = usageParam(gate);
+            if (usageParam.isEmpty() || gate.target().kind() != AnnotationTarget.Kind.METHOD) {
+                continue;
+            }
+            MethodInfo method = gate.target().asMethod();
+            int position = usagePosition(method, usageParam);
+            if (position >= 0) {
+                positions.put(UsageParameters.key(method.declaringClass().name().toString(), method.name(),
+                        method.parameterTypes().stream().map(SchematicAnnotationProcessor::typeName).toList()),
+                        position);
+            }
+        }
+        beans.produce(SyntheticBeanBuildItem.configure(UsageParameters.class).scope(Singleton.class).unremovable()
+                .supplier(recorder.usageParameters(positions)).done());
     }
 
     /**
@@ -100,6 +144,37 @@ class SchematicAnnotationProcessor {
         if (!errors.isEmpty()) {
             throw new InvalidSchematicAnnotationException(String.join("\n", errors));
         }
+    }
+
+    private static String usageParam(AnnotationInstance gate) {
+        AnnotationValue value = gate.value("usageParam");
+        return value == null ? "" : value.asString();
+    }
+
+    /** The position of the numeric parameter of this name, or -1. */
+    private static int usagePosition(MethodInfo method, String name) {
+        for (int i = 0; i < method.parametersCount(); i++) {
+            if (name.equals(method.parameterName(i))) {
+                return USAGE_TYPES.contains(method.parameterType(i).name().toString()) ? i : -1;
+            }
+        }
+        return -1;
+    }
+
+    private static String parameters(MethodInfo method) {
+        List<String> described = new ArrayList<>();
+        for (int i = 0; i < method.parametersCount(); i++) {
+            described.add(method.parameterType(i).name().withoutPackagePrefix() + " " + method.parameterName(i));
+        }
+        return described.isEmpty() ? "none" : String.join(", ", described);
+    }
+
+    /** The erased type as {@link Class#getTypeName()} spells it, for {@link UsageParameters#key}. */
+    private static String typeName(Type type) {
+        if (type.kind() == Type.Kind.ARRAY) {
+            return typeName(type.asArrayType().elementType()) + "[]".repeat(type.asArrayType().deepDimensions());
+        }
+        return type.name().toString();
     }
 
     private static boolean isBoolean(Type type) {

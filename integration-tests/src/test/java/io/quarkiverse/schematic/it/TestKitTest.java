@@ -2,6 +2,7 @@ package io.quarkiverse.schematic.it;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -30,6 +31,8 @@ import io.quarkiverse.schematic.testing.SchematicTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.SecurityAttribute;
+import io.quarkus.test.security.TestSecurity;
 
 /**
  * The demo app tested the way users test theirs with {@code quarkus-schematic-test}: no Schematic server, flags set
@@ -140,5 +143,49 @@ class TestKitTest {
         assertThat(acme.entitlement()).isNull();
         assertThat(schematic.checkFlags(Map.of("id", "acme"), Map.of())).extracting(FlagCheck::flag)
                 .containsExactly("beta-reports");
+    }
+
+    // tag::kit-caller[]
+    @Test
+    @Order(6)
+    @TestSecurity(user = "jane@acme.com", attributes = @SecurityAttribute(key = "tenant", value = "acme"))
+    void gateFollowsValuesForTheCallersCompanyAndUser() {
+        kit.flagForCompany("reports-v2", Map.of("id", "acme"), true); // on for acme only
+
+        given().when().get("/reports/v2").then().statusCode(200)
+                .body(equalTo("reports v2 for {id=acme} {email=jane@acme.com}"));
+
+        kit.flagForUser("reports-v2", Map.of("email", "jane@acme.com"), false); // a user's value wins
+
+        given().when().get("/reports/v2").then().statusCode(403).contentType("application/problem+json")
+                .body("flag", equalTo("reports-v2"));
+    }
+    // end::kit-caller[]
+
+    @Test
+    @Order(7)
+    @TestSecurity(user = "bob@globex.com", attributes = @SecurityAttribute(key = "tenant", value = "globex"))
+    void anotherCompanyDoesNotGetAValueSetForAcmeAndNothingLeaks() {
+        given().when().get("/reports/v2").then().statusCode(403);
+
+        kit.flagForCompany("reports-v2", Map.of("id", "acme"), true);
+        given().when().get("/reports/v2").then().statusCode(403);
+
+        kit.flagForUser("reports-v2", Map.of("email", "bob@globex.com"), true);
+        given().when().get("/reports/v2").then().statusCode(200)
+                .body(equalTo("reports v2 for {id=globex} {email=bob@globex.com}"));
+    }
+
+    @Test
+    @Order(8)
+    void anonymousCallerHasNoKeysAndIsRefused() {
+        assertThat(schematic.checkFlag("reports-v2", Map.of("id", "acme"), Map.of()))
+                .as("the values of the previous tests are gone").isFalse();
+        kit.flagForCompany("reports-v2", Map.of("id", "acme"), true);
+
+        given().when().get("/reports/v2").then().statusCode(403);
+        assertThat(schematic.checkFlag("reports-v2", Map.of("id", "acme", "region", "eu"), Map.of())).isTrue();
+        assertThatThrownBy(() -> kit.flagForCompany("reports-v2", Map.of(), true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("company");
     }
 }

@@ -2,6 +2,7 @@ package io.quarkiverse.schematic.testing;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +32,8 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * Controls Schematic in {@code @QuarkusTest}s that use {@link SchematicTestResource} (offline mode): sets what flags
  * answer, with entitlements (usage, allocation) per company, and shows the identify/track events the application
- * sent. Inject it into the test.
+ * sent. Inject it into the test. Flags can answer one value for everyone ({@link #flag}) or for given company or user
+ * keys ({@link #flagForCompany}, {@link #flagForUser}).
  * <p>
  * Before each test method the kit is {@link #reset() reset} automatically: flags return to their configured values,
  * entitlements and recorded events are forgotten, so nothing leaks from one test into the next.
@@ -44,6 +46,7 @@ import io.quarkus.runtime.StartupEvent;
 public class SchematicTestKit implements OfflineEventListener, OfflineFlagSource {
 
     static final String ENTITLEMENT_REASON = "Entitlement set by SchematicTestKit";
+    static final String TARGETED_REASON = "Value set by SchematicTestKit for these keys";
 
     /** Recorded events kept per test; older ones are forgotten so a busy test cannot exhaust memory. */
     static final int MAX_EVENTS = 10_000;
@@ -51,6 +54,8 @@ public class SchematicTestKit implements OfflineEventListener, OfflineFlagSource
     private final SchematicService schematic;
     private final boolean offline;
     private final Deque<Object> events = new ArrayDeque<>();
+    /** Values for given company or user keys set for the current test, by flag, the latest first. */
+    private final Map<String, List<TargetedValue>> targeted = new ConcurrentHashMap<>();
     /** Entitlements set for the current test, by flag, the latest first. */
     private final Map<String, List<TestEntitlement>> entitlements = new ConcurrentHashMap<>();
     /** The flag defaults at start-up (configuration and test resource arguments), which {@link #reset()} restores. */
@@ -77,6 +82,53 @@ public class SchematicTestKit implements OfflineEventListener, OfflineFlagSource
         requireOffline();
         schematic.setFlagDefault(flag, value);
         return this;
+    }
+
+    /**
+     * From now until the next test, {@code flag} answers {@code value} for checks whose company has these keys (all of
+     * them; it may have more), e.g. {@code kit.flagForCompany("beta", Map.of("id", "acme"), true)}. Other companies get
+     * what they got before. A value for a user wins over one for a company, which wins over an
+     * {@linkplain #entitlement entitlement} of the flag.
+     *
+     * @throws IllegalArgumentException if {@code flag} is blank, or {@code company} is null, empty or has a blank key
+     */
+    public SchematicTestKit flagForCompany(String flag, Map<String, String> company, boolean value) {
+        return target(flag, CheckContext.company(required(company, "company")).company(), Map.of(), value);
+    }
+
+    /**
+     * From now until the next test, {@code flag} answers {@code value} for checks whose user has these keys (all of
+     * them), e.g. {@code kit.flagForUser("beta", Map.of("email", "jane@acme.com"), true)}. Other users get what they
+     * got before.
+     *
+     * @throws IllegalArgumentException if {@code flag} is blank, or {@code user} is null, empty or has a blank key
+     */
+    public SchematicTestKit flagForUser(String flag, Map<String, String> user, boolean value) {
+        return target(flag, Map.of(), CheckContext.user(required(user, "user")).user(), value);
+    }
+
+    private SchematicTestKit target(String flag, Map<String, String> company, Map<String, String> user,
+            boolean value) {
+        requireOffline();
+        requireFlag(flag);
+        TargetedValue set = new TargetedValue(company, user, value);
+        List<TargetedValue> forFlag = targeted.computeIfAbsent(flag, key -> new CopyOnWriteArrayList<>());
+        forFlag.removeIf(old -> old.company().equals(company) && old.user().equals(user));
+        forFlag.add(0, set);
+        return this;
+    }
+
+    private static Map<String, String> required(Map<String, String> keys, String name) {
+        if (keys == null || keys.isEmpty()) {
+            throw new IllegalArgumentException(name + " must have at least one key: use flag(flag, value) for all");
+        }
+        return keys;
+    }
+
+    private static void requireFlag(String flag) {
+        if (flag == null || flag.isBlank()) {
+            throw new IllegalArgumentException("flag must not be null or blank");
+        }
     }
 
     /**
@@ -113,9 +165,7 @@ public class SchematicTestKit implements OfflineEventListener, OfflineFlagSource
 
     private SchematicTestKit put(String flag, Map<String, String> company, Entitlement entitlement, Boolean value) {
         requireOffline();
-        if (flag == null || flag.isBlank()) {
-            throw new IllegalArgumentException("flag must not be null or blank");
-        }
+        requireFlag(flag);
         // validated (no blank key names or values) and copied as a check context's keys are
         TestEntitlement set = new TestEntitlement(CheckContext.company(company).company(), entitlement, value);
         List<TestEntitlement> forFlag = entitlements.computeIfAbsent(flag, key -> new CopyOnWriteArrayList<>());
@@ -124,9 +174,40 @@ public class SchematicTestKit implements OfflineEventListener, OfflineFlagSource
         return this;
     }
 
-    /** Answers checks of flags that have an entitlement for the checked company; the others go to the defaults. */
+    /**
+     * Answers checks of flags that have a value for the checked user or company, or an entitlement for the company;
+     * the others go to the defaults.
+     */
     @Override
     public FlagCheck answer(String flag, Map<String, String> company, Map<String, String> user, Preflight preflight) {
+        TargetedValue value = targetedValue(flag, company, user);
+        if (value != null) {
+            return new FlagCheck(flag, value.value(), TARGETED_REASON, null, null, null, null, FlagSource.OFFLINE,
+                    null);
+        }
+        return entitlementAnswer(flag, company, preflight);
+    }
+
+    /** The latest value set for the checked user, else for the checked company, or {@code null}. */
+    private TargetedValue targetedValue(String flag, Map<String, String> company, Map<String, String> user) {
+        List<TargetedValue> forFlag = targeted.get(flag);
+        if (forFlag == null) {
+            return null;
+        }
+        TargetedValue forCompany = null;
+        for (TargetedValue candidate : forFlag) {
+            if (!candidate.user().isEmpty() && user.entrySet().containsAll(candidate.user().entrySet())) {
+                return candidate;
+            }
+            if (forCompany == null && !candidate.company().isEmpty()
+                    && company.entrySet().containsAll(candidate.company().entrySet())) {
+                forCompany = candidate;
+            }
+        }
+        return forCompany;
+    }
+
+    private FlagCheck entitlementAnswer(String flag, Map<String, String> company, Preflight preflight) {
         List<TestEntitlement> forFlag = entitlements.get(flag);
         if (forFlag == null) {
             return null;
@@ -146,10 +227,16 @@ public class SchematicTestKit implements OfflineEventListener, OfflineFlagSource
                 value ? RuleType.PLAN_ENTITLEMENT : RuleType.PLAN_ENTITLEMENT_USAGE_EXCEEDED, match.entitlement());
     }
 
-    /** Flags with an entitlement, which a check of all flags lists too. */
+    /** Flags with an entitlement or a value for some keys, which a check of all flags lists too. */
     @Override
     public Set<String> flags() {
-        return Set.copyOf(entitlements.keySet());
+        Set<String> flags = new HashSet<>(entitlements.keySet());
+        flags.addAll(targeted.keySet());
+        return Set.copyOf(flags);
+    }
+
+    /** A value set by a test for checks whose company (or user) has these keys; the other map is empty. */
+    private record TargetedValue(Map<String, String> company, Map<String, String> user, boolean value) {
     }
 
     /**
@@ -186,6 +273,7 @@ public class SchematicTestKit implements OfflineEventListener, OfflineFlagSource
      */
     public void reset() {
         entitlements.clear();
+        targeted.clear();
         if (offline) {
             currentDefaults().keySet().stream().filter(flag -> !configuredFlags.containsKey(flag))
                     .forEach(schematic::removeFlagDefault);

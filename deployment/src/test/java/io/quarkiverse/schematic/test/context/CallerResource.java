@@ -3,6 +3,7 @@ package io.quarkiverse.schematic.test.context;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 
 import io.quarkiverse.schematic.FlagDisabledException;
 import io.quarkiverse.schematic.FlagValue;
@@ -75,6 +76,20 @@ public class CallerResource {
     @RequiresFlag("down-off")
     public String downNoDefault() {
         return "ran without default";
+    }
+
+    @GET
+    @Path("/export")
+    @RequiresFlag(value = "exports", usageParam = "rows")
+    public String export(@QueryParam("rows") Long rows) {
+        return "exported " + rows;
+    }
+
+    @GET
+    @Path("/export-reactive")
+    @RequiresFlag(value = "exports", usageParam = "rows")
+    public Uni<String> exportReactive(@QueryParam("format") String format, @QueryParam("rows") int rows) {
+        return Uni.createFrom().item("exported " + rows + " as " + format);
     }
 
     @GET

@@ -189,6 +189,63 @@ class ContextAndGatesTest {
                 .hasMessageContaining("reports");
     }
 
+    /** {@code exports} is allowed for up to {@code limit} rows: the stub answers by the preflight usage sent. */
+    private void exportsAllowedUpTo(int limit) {
+        stub.register(post(urlPathEqualTo("/flags/exports/check")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.preflight[?(@.usage <= " + limit + ")]"))
+                .willReturn(SchematicStub.json(SchematicStub.flagJson("exports", true))));
+    }
+
+    @Test
+    void preflightGateSendsTheUsageOfTheParameterAndAnswers403AboveTheLimit() {
+        exportsAllowedUpTo(500);
+
+        assertThat(as("alice").queryParam("rows", 500).get("/caller/export").then().statusCode(200).extract()
+                .asString()).isEqualTo("exported 500");
+        JsonNode sent = lastCheckOf("exports");
+        assertThat(sent.get("preflight").toString()).isEqualTo("{\"usage\":500}");
+        assertThat(sent.get("company").toString()).isEqualTo("{\"id\":\"acme\"}");
+
+        ExtractableResponse<Response> refused = as("alice").queryParam("rows", 501).get("/caller/export").then()
+                .extract();
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.asString()).contains("\"flag\":\"exports\"");
+        assertThat(lastCheckOf("exports").get("preflight").toString()).isEqualTo("{\"usage\":501}");
+
+        // reactive, an int parameter that is not the first; a preflight answer is never cached: each call asks
+        assertThat(as("alice").queryParam("format", "csv").queryParam("rows", 20).get("/caller/export-reactive")
+                .then().statusCode(200).extract().asString()).isEqualTo("exported 20 as csv");
+        as("alice").queryParam("rows", 900).get("/caller/export-reactive").then().statusCode(403);
+        assertThat(stub.find(postRequestedFor(urlPathEqualTo("/flags/exports/check")))).hasSize(4);
+    }
+
+    @Test
+    void preflightGateRefusesMissingOrNegativeUsageWith400BeforeAnyCheck() {
+        exportsAllowedUpTo(500);
+
+        for (RequestSpecification request : new RequestSpecification[] { as("alice"),
+                as("alice").queryParam("rows", -1) }) {
+            ExtractableResponse<Response> invalid = request.get("/caller/export").then().extract();
+            assertThat(invalid.statusCode()).isEqualTo(400);
+            assertThat(invalid.contentType()).startsWith("application/problem+json");
+            assertThat(invalid.asString()).contains("\"status\":400", "\"parameter\":\"rows\"");
+        }
+        as("alice").queryParam("rows", -3).get("/caller/export-reactive").then().statusCode(400);
+        assertThat(stub.find(postRequestedFor(urlPathEqualTo("/flags/exports/check")))).isEmpty();
+    }
+
+    @Test
+    void preflightGateOnCdiMethodThrowsIllegalArgumentForNegativeUsage() {
+        exportsAllowedUpTo(500);
+
+        // outside a request: no keys, but the stub answers by usage alone
+        assertThat(reports.export(10)).isEqualTo("exported 10");
+        assertThat(lastCheckOf("exports").get("preflight").toString()).isEqualTo("{\"usage\":10}");
+        assertThatThrownBy(() -> reports.export(600)).isInstanceOf(FlagDisabledException.class);
+        assertThatThrownBy(() -> reports.export(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'rows'");
+    }
+
     @Test
     void injectedFlagValueIsCheckedAgainOnEveryCall() {
         assertThat(as("alice").get("/caller/live").then().statusCode(200).extract().asString())

@@ -12,4 +12,9 @@ public class GatedReports {
     public String monthly() {
         return "monthly report";
     }
+
+    @RequiresFlag(value = "exports", usageParam = "rows")
+    public String export(long rows) {
+        return "exported " + rows;
+    }
 }

@@ -14,10 +14,15 @@ public final class Problems {
 
     /** A problem answer; {@code flag} is added as a member when not null. */
     public static Response problem(Response.Status status, String title, String detail, String flag) {
+        return problem(status, title, detail, "flag", flag);
+    }
+
+    /** A problem answer with one extension member, added when its value is not null. */
+    static Response problem(Response.Status status, String title, String detail, String member, String value) {
         JsonObject body = new JsonObject().put("title", title).put("status", status.getStatusCode())
                 .put("detail", detail);
-        if (flag != null) {
-            body.put("flag", flag);
+        if (value != null) {
+            body.put(member, value);
         }
         return Response.status(status).type(PROBLEM_JSON).entity(body.encode()).build();
     }

@@ -1,8 +1,11 @@
 package io.quarkiverse.schematic.docs.snippets.requestcontext;
 
+import java.util.List;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagValue;
@@ -11,6 +14,7 @@ import io.quarkiverse.schematic.RequiresFlag;
 import io.quarkiverse.schematic.SchematicContext;
 import io.quarkiverse.schematic.SchematicFlag;
 import io.quarkiverse.schematic.SchematicService;
+import io.quarkiverse.schematic.Track;
 import io.smallrye.mutiny.Uni;
 
 /** Examples of docs/request-context.md. */
@@ -49,6 +53,18 @@ public class DashboardResource {
         return "the new dashboard";
     }
     // end::gate-method[]
+
+    // tag::gate-preflight[]
+    @GET
+    @Path("/export")
+    @RequiresFlag(value = "exports", usageParam = "rows") // would `rows` more be allowed? 403 if not, 400 if missing
+    public String export(@QueryParam("rows") Long rows) { // boxed: a missing parameter is null, not 0
+        List<String> lines = List.of("id,total", "1,40"); // the export, at most `rows` lines
+        // meter what was really exported: the announced `rows` is only the client's word
+        schematic.track(Track.event("exports").company(schematic.callerContext().company()).quantity(lines.size()));
+        return String.join("\n", lines);
+    }
+    // end::gate-preflight[]
 
     // tag::flag-value[]
     @Inject
