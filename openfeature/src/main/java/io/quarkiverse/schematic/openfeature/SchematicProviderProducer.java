@@ -1,5 +1,7 @@
 package io.quarkiverse.schematic.openfeature;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
@@ -9,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.openfeature.sdk.OpenFeatureAPI;
+import io.quarkiverse.schematic.FlagChanged;
 import io.quarkiverse.schematic.SchematicService;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -47,6 +50,11 @@ public class SchematicProviderProducer {
             OpenFeatureAPI.getInstance().setProviderAndWait(provider);
             LOG.debug("Schematic is OpenFeature's default provider");
         }
+    }
+
+    /** With local evaluation, a flag changed on the DataStream tells OpenFeature's handlers which flag changed. */
+    void flagChanged(@Observes FlagChanged changed, SchematicProvider provider) {
+        provider.flagsChanged(Set.of(changed.flag()));
     }
 
     /** The provider answers through SchematicService, which stops with the application: OpenFeature must stop too. */

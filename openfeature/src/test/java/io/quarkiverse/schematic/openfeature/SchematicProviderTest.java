@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +37,7 @@ import dev.openfeature.sdk.OpenFeatureAPI;
 import dev.openfeature.sdk.ProviderEvent;
 import dev.openfeature.sdk.Reason;
 import dev.openfeature.sdk.Value;
+import io.quarkiverse.schematic.FlagChanged;
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
 import io.quarkiverse.schematic.SchematicService;
@@ -71,6 +73,9 @@ class SchematicProviderTest {
 
     @Inject
     SchematicProvider provider;
+
+    @Inject
+    Event<FlagChanged> flagChanges;
 
     final WireMock stub = FlagServer.client();
     final Client client = OpenFeatureAPI.getInstance().getClient();
@@ -208,6 +213,11 @@ class SchematicProviderTest {
             assertThat(events).hasSize(1);
             assertThat(events.get(0).getFlagsChanged()).containsExactlyInAnyOrder("beta", "seats");
             assertThat(events.get(0).getProviderName()).isEqualTo("Schematic");
+
+            // what local evaluation fires when the DataStream changes a flag reaches OpenFeature's handlers too
+            flagChanges.fire(new FlagChanged("beta", FlagChanged.Kind.CHANGED));
+            await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 2);
+            assertThat(events.get(1).getFlagsChanged()).containsExactly("beta");
         } finally {
             OpenFeatureAPI.getInstance().removeHandler(ProviderEvent.PROVIDER_CONFIGURATION_CHANGED, handler);
         }
