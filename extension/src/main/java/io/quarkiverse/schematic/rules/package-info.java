@@ -11,7 +11,7 @@
  * RulesFlag flag = mapper.readValue(flagJson, RulesFlag.class);
  * RulesCompany company = mapper.readValue(companyJson, RulesCompany.class);
  * RulesResult result = RulesEngine.checkFlag(flag, company, null, null);
- * System.out.println(result.value() + ": " + result.reason());
+ * String explanation = result.value() + ": " + result.reason(); // "false: No rules matched; default value for flag"
  * }</pre>
  *
  * Entities are immutable and safe to share between threads; they read snake_case JSON, ignore fields they do not
