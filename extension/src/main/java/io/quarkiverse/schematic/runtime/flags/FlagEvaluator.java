@@ -143,9 +143,7 @@ public final class FlagEvaluator {
     public FlagCheck checkWithoutWaiting(String flag, Map<String, String> company, Map<String, String> user,
             CallPolicy policy) {
         if (offline) {
-            FlagCheck answer = offline(flag, company, user, null);
-            listener.checked(answer);
-            return answer;
+            return offlineChecked(flag, company, user, null);
         }
         FlagCheck hit = cached(flag, company, user);
         if (hit != null) {
@@ -179,9 +177,15 @@ public final class FlagEvaluator {
 
     private Uni<FlagCheck> offlineCheck(String flag, Map<String, String> company, Map<String, String> user,
             Preflight preflight) {
+        return Uni.createFrom().item(offlineChecked(flag, company, user, preflight));
+    }
+
+    /** The offline answer of a single check, reported to the listener. */
+    private FlagCheck offlineChecked(String flag, Map<String, String> company, Map<String, String> user,
+            Preflight preflight) {
         FlagCheck answer = offline(flag, company, user, preflight);
         listener.checked(answer);
-        return Uni.createFrom().item(answer);
+        return answer;
     }
 
     /** Every flag for these keys; on failure (or offline) the flags that have a default. */
