@@ -47,6 +47,9 @@ import io.quarkiverse.schematic.runtime.logging.LogThrottle;
  * Every queued event, including a failing batch, counts against {@code capacity}; beyond it new events are dropped,
  * counted, and logged at ERROR at most once a minute. Shutdown delivers what it can within its timeout (at once gives
  * up when the key was refused) and counts the rest as lost.
+ * <p>
+ * The delivery thread starts with the first event, not with the buffer: an application that never sends an event
+ * never has it, and its start-up does not pay for it.
  */
 public final class EventBuffer implements EventSink {
 
@@ -71,7 +74,8 @@ public final class EventBuffer implements EventSink {
     private final AtomicLong lost = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final LogThrottle dropLog = new LogThrottle(Duration.ofMinutes(1));
-    private final Thread flusher;
+    /** The delivery thread, once the first event started it. */
+    private volatile Thread flusher;
 
     private volatile boolean closing;
     private volatile long shutdownDeadline;
@@ -95,9 +99,6 @@ public final class EventBuffer implements EventSink {
         this.maxBatchSize = maxBatchSize;
         this.flushIntervalNanos = flushInterval.toNanos();
         this.shutdownTimeout = shutdownTimeout;
-        this.flusher = new Thread(this::deliverUntilClosed, "schematic-event-flusher");
-        flusher.setDaemon(true);
-        flusher.start();
     }
 
     @Override
@@ -114,8 +115,9 @@ public final class EventBuffer implements EventSink {
         }
         queue.offer(new PendingEvent(type, body, System.currentTimeMillis(), options));
         accepted.increment();
+        Thread thread = flusher();
         if (queued % maxBatchSize == 0) {
-            LockSupport.unpark(flusher);
+            LockSupport.unpark(thread);
         }
         return true;
     }
@@ -128,11 +130,36 @@ public final class EventBuffer implements EventSink {
         }
     }
 
+    /** The delivery thread, started on the first call. */
+    private Thread flusher() {
+        Thread thread = flusher;
+        return thread != null ? thread : startFlusher();
+    }
+
+    private synchronized Thread startFlusher() {
+        if (flusher == null) {
+            Thread thread = new Thread(this::deliverUntilClosed, "schematic-event-flusher");
+            thread.setDaemon(true);
+            thread.start();
+            flusher = thread;
+        }
+        return flusher;
+    }
+
+    /** The delivery thread when events are queued (started if need be); {@code null} while none was ever queued. */
+    private Thread flusherIfEventsQueued() {
+        return size.get() > 0 ? flusher() : flusher;
+    }
+
     @Override
     public void flush(Duration timeout) {
+        Thread thread = flusherIfEventsQueued();
+        if (thread == null) {
+            return;
+        }
         CompletableFuture<Void> done = flushRequest.updateAndGet(current -> current != null ? current
                 : new CompletableFuture<>());
-        LockSupport.unpark(flusher);
+        LockSupport.unpark(thread);
         try {
             done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -155,11 +182,14 @@ public final class EventBuffer implements EventSink {
         }
         shutdownDeadline = System.nanoTime() + shutdownTimeout.toNanos();
         closing = true;
-        LockSupport.unpark(flusher);
-        try {
-            flusher.join(shutdownTimeout.toMillis() + 1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        Thread thread = flusherIfEventsQueued();
+        if (thread != null) {
+            LockSupport.unpark(thread);
+            try {
+                thread.join(shutdownTimeout.toMillis() + 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         int remaining = size.get();
         if (remaining > 0) {
