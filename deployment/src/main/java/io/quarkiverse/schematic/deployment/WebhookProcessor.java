@@ -37,8 +37,8 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * Build steps of webhook reception: the injectable verifier, and, when Quarkus REST serves HTTP, the
- * {@code @SchematicWebhook} filter, the {@code SchematicWebhookEvent} body reader, the optional built-in endpoint and
- * the start-up check for the secret.
+ * {@code SchematicWebhookEvent} body reader and, when something receives webhooks (an {@code @SchematicWebhook}
+ * resource or the built-in endpoint), the verifying filter, the endpoint and the start-up check for the secret.
  */
 class WebhookProcessor {
 
@@ -61,9 +61,14 @@ class WebhookProcessor {
         }
     }
 
+    /**
+     * Only when something receives webhooks: Quarkus REST creates every registered filter at start-up, whether or not
+     * a resource is bound to it.
+     */
     @BuildStep
-    void filter(Capabilities capabilities, BuildProducer<ContainerRequestFilterBuildItem> filters) {
-        if (capabilities.isPresent(Capability.REST)) {
+    void filter(Capabilities capabilities, WebhookBuildTimeConfig config, CombinedIndexBuildItem index,
+            BuildProducer<ContainerRequestFilterBuildItem> filters) {
+        if (capabilities.isPresent(Capability.REST) && !receivers(config, index).isEmpty()) {
             filters.produce(new ContainerRequestFilterBuildItem.Builder(WebhookRequestFilter.class.getName())
                     .setNameBindingNames(Set.of(SchematicWebhook.class.getName()))
                     .setPriority(Priorities.AUTHENTICATION)

@@ -23,6 +23,8 @@ import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.Track;
 import io.quarkiverse.schematic.UserUpsert;
 import io.quarkiverse.schematic.runtime.SchematicCore;
+import io.quarkiverse.schematic.runtime.webhook.WebhookRequestFilter;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -83,5 +85,11 @@ class OfflineModeTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("company");
 
         assertThat(SchematicStub.client().find(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    /** Nothing here receives webhooks (no @SchematicWebhook resource, no built-in endpoint): no filter is set up. */
+    @Test
+    void noWebhookReceiverNoVerifyingFilter() {
+        assertThat(Arc.container().select(WebhookRequestFilter.class).isResolvable()).isFalse();
     }
 }

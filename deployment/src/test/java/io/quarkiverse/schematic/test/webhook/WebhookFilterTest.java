@@ -21,8 +21,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.quarkiverse.schematic.runtime.webhook.WebhookRequestFilter;
 import io.quarkiverse.schematic.webhook.WebhookSigner;
 import io.quarkiverse.schematic.webhook.WebhookVerifier;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.response.ExtractableResponse;
@@ -174,6 +176,12 @@ class WebhookFilterTest {
 
             assertThat(response.statusCode()).as(url.toString()).isEqualTo(413);
         }
+    }
+
+    /** The counterpart of OfflineModeTest#noWebhookReceiverNoVerifyingFilter: here resources receive webhooks. */
+    @Test
+    void theFilterIsSetUpBecauseResourcesReceiveWebhooks() {
+        assertThat(Arc.container().select(WebhookRequestFilter.class).isResolvable()).isTrue();
     }
 
     @Test
