@@ -43,13 +43,23 @@ class CallerContextProcessor {
         return new AdditionalIndexedClassesBuildItem(RequiresFlag.class.getName(), SchematicFlag.class.getName());
     }
 
+    /**
+     * The gate interceptor and the flag-value producer only when the application uses {@code @RequiresFlag} or
+     * {@code @SchematicFlag}: an interceptor is never removed as unused, and every bean costs start-up time.
+     */
     @BuildStep
-    void beans(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
+    void beans(Capabilities capabilities, CombinedIndexBuildItem index, BuildProducer<AdditionalBeanBuildItem> beans) {
         beans.produce(AdditionalBeanBuildItem.builder()
                 .addBeanClasses(CallerContexts.class.getPackageName() + ".RequestCallerContext",
                         CallerContexts.class.getPackageName() + ".CallerContextResolver")
-                .addBeanClasses(CallerContexts.class, FlagGateInterceptor.class, FlagValueProducer.class)
+                .addBeanClasses(CallerContexts.class)
                 .setUnremovable().build());
+        if (SchematicAnnotationProcessor.usesGates(index.getIndex())) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(FlagGateInterceptor.class));
+        }
+        if (!index.getIndex().getAnnotations(SchematicFlag.class).isEmpty()) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(FlagValueProducer.class));
+        }
         if (capabilities.isPresent(Capability.VERTX_HTTP)) {
             beans.produce(AdditionalBeanBuildItem.unremovableOf(VertxRequestHeaders.class));
         }

@@ -90,11 +90,22 @@ class SchematicAnnotationProcessor {
         }
     }
 
-    /** The position of each preflight gate's usage parameter, for the interceptor (misuse is reported above). */
+    /** Whether the application has {@code @RequiresFlag} gates, which need the interceptor and its beans. */
+    static boolean usesGates(IndexView index) {
+        return !index.getAnnotations(REQUIRES_FLAG).isEmpty();
+    }
+
+    /**
+     * The position of each preflight gate's usage parameter, for the interceptor (misuse is reported above); nothing
+     * without gates.
+     */
     @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
     void usageParameters(CombinedIndexBuildItem combined, GateRecorder recorder,
             BuildProducer<SyntheticBeanBuildItem> beans) {
+        if (!usesGates(combined.getIndex())) {
+            return;
+        }
         Map<String, Integer> positions = new HashMap<>();
         for (AnnotationInstance gate : combined.getIndex().getAnnotations(REQUIRES_FLAG)) {
             String usageParam = usageParam(gate);

@@ -23,6 +23,8 @@ import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.Track;
 import io.quarkiverse.schematic.UserUpsert;
 import io.quarkiverse.schematic.runtime.SchematicCore;
+import io.quarkiverse.schematic.runtime.gate.FlagValueProducer;
+import io.quarkiverse.schematic.runtime.gate.UsageParameters;
 import io.quarkiverse.schematic.runtime.webhook.WebhookRequestFilter;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.QuarkusUnitTest;
@@ -91,5 +93,15 @@ class OfflineModeTest {
     @Test
     void noWebhookReceiverNoVerifyingFilter() {
         assertThat(Arc.container().select(WebhookRequestFilter.class).isResolvable()).isFalse();
+    }
+
+    /**
+     * Nothing here uses {@code @RequiresFlag} or {@code @SchematicFlag}: neither the gates' beans (the interceptor
+     * needs UsageParameters) nor the flag-value producer are set up. ContextAndGatesTest uses both.
+     */
+    @Test
+    void noGateNoInjectedFlagNoBeansForThem() {
+        assertThat(Arc.container().select(UsageParameters.class).isResolvable()).isFalse();
+        assertThat(Arc.container().select(FlagValueProducer.class).isResolvable()).isFalse();
     }
 }
