@@ -7,13 +7,17 @@
 #     then, in all and without the JIT compilers (less disturbed than wall time when other processes share the CPUs),
 #   - resident memory (VmRSS) right after that answer, and the number of classes loaded then,
 #   - (with the extension) the time of the first flag check, GET /hello/flag, Schematic being unreachable, and the
-#     CPU time the JVM spent on it.
+#     CPU time the JVM spent on it;
+# then the targets of issue 16 beside the measured differences (met / not met), and where the difference goes: a few
+# more starts of each app with -Xlog:class+load and -Dquarkus.debug.print-startup-times=true give the classes only the
+# app with the extension loads, by origin, and the start-up steps that differ (fastest of those starts).
 #
 #   benchmarks/startup.sh [N] [extra Maven arguments, e.g. -Dmaven.repo.local=...]
 #
 # N defaults to 7. Environment: STARTUP_SKIP_BUILD=1 reuses the built apps; STARTUP_JAVA_OPTS adds JVM options to
 # every start (e.g. -Xlog:class+load:file=...); STARTUP_WARMUP (default 1) unmeasured starts of each app first, so
-# the first measured start does not pay for a cold file cache. Logs of every start: benchmarks/startup/target/logs/.
+# the first measured start does not pay for a cold file cache; STARTUP_BREAKDOWN (default 3) starts of each app for
+# the breakdown, 0 for none. Logs of every start: benchmarks/startup/target/logs/.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -23,6 +27,10 @@ if [[ $# -gt 0 && $1 =~ ^[0-9]+$ ]]; then
     shift
 fi
 warmup=${STARTUP_WARMUP:-1}
+breakdown=${STARTUP_BREAKDOWN:-3}
+# issue 16: the extension's own cost over the same stack
+target_ms=30
+target_rss_mb=5
 apps=(stack-only with-schematic)
 
 if [[ -z ${STARTUP_SKIP_BUILD:-} ]]; then
@@ -53,15 +61,18 @@ app_cpu_ns() {
     echo "$total"
 }
 
-# Starts one app, measures, stops it. Appends to the arrays unless $3 is "warmup".
+# Starts one app, measures, stops it. Appends to the arrays unless $3 is "warmup" or "breakdown" (a start that also
+# lists the classes it loads, in $out/logs/<app>-<run>.classes, and logs the time of each start-up step).
 start_once() {
-    local app=$1 run=$2 log="$out/logs/$1-$2.log" line started_ms="" port="" fd t0 t_ready pid drain
+    local app=$1 run=$2 log="$out/logs/$1-$2.log" line started_ms="" port="" fd t0 t_ready pid drain opts=""
+    [[ ${3:-} == breakdown ]] &&
+        opts="-Xlog:class+load:file=$out/logs/$app-$run.classes -Dquarkus.debug.print-startup-times=true"
     rm -f "$fifo"
     mkfifo "$fifo"
     t0=$EPOCHREALTIME
     # shellcheck disable=SC2086
-    java ${STARTUP_JAVA_OPTS:-} -Dquarkus.http.port=0 -jar "benchmarks/startup/$app/target/quarkus-app/quarkus-run.jar" \
-        >"$fifo" 2>&1 &
+    java ${STARTUP_JAVA_OPTS:-} $opts -Dquarkus.http.port=0 \
+        -jar "benchmarks/startup/$app/target/quarkus-app/quarkus-run.jar" >"$fifo" 2>&1 &
     pid=$!
     exec {fd}<"$fifo"
     # the console is read line by line as it is written: no polling, the "started" line is seen when it is printed
@@ -91,7 +102,8 @@ start_once() {
     live_cpu_ns=$(app_cpu_ns "$pid")
     # jstat reads the JVM's performance counters from its hsperfdata file: no agent is attached to the app
     loaded=$(jstat -class "$pid" | awk 'NR == 2 { print $1 }')
-    if [[ $app == with-schematic ]]; then
+    # the breakdown counts the classes of start-up only: no flag check there
+    if [[ $app == with-schematic && ${3:-} != breakdown ]]; then
         local answer cpu_before
         cpu_before=$(app_cpu_ns "$pid")
         answer=$(curl -fsS -w ' %{time_total}' "http://127.0.0.1:$port/hello/flag")
@@ -103,7 +115,7 @@ start_once() {
     wait "$pid" || true
     wait "$drain" || true
     rm -f "$fifo"
-    if [[ ${3:-} != warmup ]]; then
+    if [[ -z ${3:-} ]]; then
         started[$app]+="$started_ms "
         ready[$app]+="$(ms_since "$t0" "$t_ready") "
         cpu[$app]+="$(awk -v t="$cpu_ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", t * 1000 / hz }') "
@@ -128,6 +140,44 @@ paired() {
     paste -d' ' <(tr ' ' '\n' <<<"$1" | grep .) <(tr ' ' '\n' <<<"$2" | grep .) | awk '{ print $2 - $1 }' | sort -g |
         awk '{ v[NR] = $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
             printf "%+g [%+g – %+g]", m, v[1], v[NR] }'
+}
+
+# median of the differences run by run, as a plain number
+paired_median() {
+    paste -d' ' <(tr ' ' '\n' <<<"$1" | grep .) <(tr ' ' '\n' <<<"$2" | grep .) | awk '{ print $2 - $1 }' | sort -g |
+        awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# "| target | limit | measured | met / not met |" for a median difference and its upper limit
+target_row() {
+    awk -v label="$1" -v limit="$2" -v value="$3" -v unit="$4" 'BEGIN {
+        printf "| %s | <= %g %s | %+g %s | %s |\n", label, limit, unit, value, unit, value <= limit ? "met" : "NOT met" }'
+}
+
+# Class names of a -Xlog:class+load file, one per line, sorted; generated names (lambdas, hidden classes) without
+# their addresses and numbers, so the same class compares equal from one JVM to the next.
+loaded_classes() {
+    awk '{ print $2 }' "$1" | sed -E 's#/0x[0-9a-f]+##; s#\$\$Lambda\$?[0-9]*#$$Lambda#' | sort
+}
+
+# Where a class comes from, for the breakdown.
+origin() {
+    awk '{
+        if ($1 ~ /^io\.quarkiverse\.schematic\./ || $1 ~ /^io\.quarkus\.runner\.recorded\.(Schematic|Webhook|CallerContext|AccessToken|Observability|SharedCache)/)
+            print "the extension (its classes and the beans, proxies, recorders generated for it)"
+        else if ($1 ~ /faulttolerance/)
+            print "MicroProfile / SmallRye Fault Tolerance (validating the client annotations)"
+        else if ($1 ~ /Lambda|^java\.lang\.invoke\./)
+            print "lambdas and method handles"
+        else
+            print "other (REST Client, ArC, config, Vert.x, JDK)"
+    }' | sort | uniq -c | sort -rn | awk '{ n = $1; $1 = ""; printf "| %s | %d |\n", substr($0, 2), n }'
+}
+
+# Fastest time (ms) of each start-up step over the breakdown starts of an app: "step ms" lines.
+step_minimums() {
+    cat "$out"/logs/"$1"-breakdown*.log | sed -nE 's/.*Build step ([^ ]+) completed in: ([0-9]+)ms.*/\1 \2/p' |
+        LC_ALL=C sort -k1,1 -k2,2n | awk '!seen[$1]++'
 }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -166,4 +216,40 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
     done
     echo "| first flag check, Schematic unreachable (ms) | | $(summary "${first_check[with-schematic]}") | |"
     echo "| its CPU time outside the JIT compiler threads (ms) | | $(summary "${first_check_cpu[with-schematic]}") | |"
+    echo
+    echo "Targets of issue 16, the extension's own cost over the same stack (median of the run-by-run differences above;"
+    echo "on a busy machine the CPU row is the one to trust, wall-clock times scatter by hundreds of milliseconds):"
+    echo
+    echo "| target | limit | measured | verdict |"
+    echo "|---|---|---|---|"
+    target_row 'start-up time, Quarkus "started in"' "$target_ms" \
+        "$(paired_median "${started[stack-only]}" "${started[with-schematic]}")" ms
+    target_row 'start-up CPU time outside the JIT compiler threads' "$target_ms" \
+        "$(paired_median "${app_cpu[stack-only]}" "${app_cpu[with-schematic]}")" ms
+    target_row 'resident memory after start' "$target_rss_mb" \
+        "$(paired_median "${rss[stack-only]}" "${rss[with-schematic]}")" MB
 } | tee "$out/startup-table.md"
+
+if ((breakdown > 0)); then
+    for ((b = 1; b <= breakdown; b++)); do
+        for app in "${apps[@]}"; do start_once "$app" "breakdown$b" breakdown; done
+    done
+    {
+        echo
+        echo "Where the difference goes, from $breakdown more starts of each app with -Xlog:class+load and"
+        echo "-Dquarkus.debug.print-startup-times=true. Classes only with-schematic loads (first of those starts):"
+        echo
+        echo "| origin | classes |"
+        echo "|---|---|"
+        comm -13 <(loaded_classes "$out/logs/stack-only-breakdown1.classes") \
+            <(loaded_classes "$out/logs/with-schematic-breakdown1.classes") | origin
+        echo
+        echo "Start-up steps that take longer with the extension, or are its own (fastest of the $breakdown starts, ms;"
+        echo "steps of 1 ms or less in both apps left out):"
+        echo
+        echo "| step | stack-only | with-schematic | difference |"
+        echo "|---|---|---|---|"
+        LC_ALL=C join -a 2 -e 0 -o 0,1.2,2.2 <(step_minimums stack-only) <(step_minimums with-schematic) |
+            awk '$3 > 1 && $3 > $2 { printf "| %s | %d | %d | %+d |\n", $1, $2, $3, $3 - $2 }' | sort -t"|" -k5 -gr
+    } | tee -a "$out/startup-table.md"
+fi
