@@ -237,7 +237,8 @@ if ((breakdown > 0)); then
     {
         echo
         echo "Where the difference goes, from $breakdown more starts of each app with -Xlog:class+load and"
-        echo "-Dquarkus.debug.print-startup-times=true. Classes only with-schematic loads (first of those starts):"
+        echo "-Dquarkus.debug.print-startup-times=true. Classes only with-schematic loads (first of those starts: started,"
+        echo "one /hello answer, stopped; no flag check):"
         echo
         echo "| origin | classes |"
         echo "|---|---|"
