@@ -121,6 +121,9 @@ class DevServiceDataStreamTest {
 
         schematic.track(Track.event("api-call").company(company).quantity(2));
         assertThat(schematic.checkFlag("api-calls", company, Map.of())).as("2 of 3: one more fits").isTrue();
+        FlagCheck exactlyWhatIsLeft = schematic.checkFlagDetails("api-calls", company, Map.of(), Preflight.usage(1));
+        assertThat(exactlyWhatIsLeft.source()).isEqualTo(FlagSource.LOCAL);
+        assertThat(exactlyWhatIsLeft.value()).as("2 + 1 is not below 3: the engine's rule, see dev-mode.md").isFalse();
         schematic.track(Track.event("api-call").company(company));
 
         FlagCheck usedUp = schematic.checkFlagDetails("api-calls", company, Map.of());
