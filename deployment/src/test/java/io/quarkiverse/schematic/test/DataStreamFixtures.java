@@ -37,7 +37,8 @@ final class DataStreamFixtures {
             flag("ds-doomed", true), flag("ds-silent-gate", false) };
 
     static final String[] COMPANIES = { company("ds-acme", 9), company("ds-tracked", 9), company("ds-partial", 3),
-            company("ds-gone", 0) };
+            company("ds-gone", 0), company("ds-preflight", 7),
+            company("ds-preflight-event", 7) };
 
     static final String JANE = """
             {"id": "user_ds_jane", "keys": {"email": "jane@ds.example"}, "traits": [], "rules": []}

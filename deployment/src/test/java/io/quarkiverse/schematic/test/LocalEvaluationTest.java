@@ -1,6 +1,7 @@
 package io.quarkiverse.schematic.test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -33,6 +34,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.schematic.FlagChanged;
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
+import io.quarkiverse.schematic.Preflight;
 import io.quarkiverse.schematic.ReactiveSchematicService;
 import io.quarkiverse.schematic.RuleType;
 import io.quarkiverse.schematic.SchematicService;
@@ -182,7 +184,71 @@ class LocalEvaluationTest {
             assertThat(body.path("company_id").asText()).isEqualTo("comp_ds_acme");
             assertThat(body.path("req_company").toString()).isEqualTo("{\"id\":\"ds-acme\"}");
             assertThat(body.has("req_user")).isFalse();
+            assertThat(body.has("preflight")).as("absent on a plain check").isFalse();
         });
+    }
+
+    @Test
+    void preflightIsAnsweredLocallyForItsSize() {
+        Map<String, String> company = Map.of("id", "ds-preflight"); // 7 of 10 api calls used
+
+        FlagCheck fits = schematic.checkFlagDetails("ds-plan-gate", company, Map.of(), Preflight.usage(3));
+        FlagCheck tooBig = schematic.checkFlagDetails("ds-plan-gate", company, Map.of(),
+                Preflight.eventUsage("api-call", 4));
+        FlagCheck reactiveFits = reactive.checkFlagDetails("ds-plan-gate", company, Map.of(), Preflight.usage(2))
+                .await().atMost(Duration.ofSeconds(5));
+
+        assertThat(fits.source()).isEqualTo(FlagSource.LOCAL);
+        assertThat(fits.value()).as("7 + 3 <= 10").isTrue();
+        assertThat(fits.ruleType()).isEqualTo(RuleType.PLAN_ENTITLEMENT);
+        assertThat(tooBig.source()).isEqualTo(FlagSource.LOCAL);
+        assertThat(tooBig.value()).as("7 + 4 > 10").isFalse();
+        assertThat(tooBig.entitlement()).as("entitlement present beyond the allocation").isNotNull();
+        assertThat(tooBig.entitlement().usage()).as("current usage, not the hypothetical one").isEqualTo(7L);
+        assertThat(tooBig.entitlement().allocation()).isEqualTo(10L);
+        assertThat(reactiveFits.source()).isEqualTo(FlagSource.LOCAL);
+        assertThat(reactiveFits.value()).isTrue();
+        assertThat(schematic.checkFlagDetails("ds-plan-gate", company, Map.of()).value())
+                .as("a plain check after the preflights: nothing was used").isTrue();
+        stub.verifyThat(0, postRequestedFor(urlPathEqualTo("/flags/ds-plan-gate/check")));
+    }
+
+    @Test
+    void localPreflightIsReportedAsAPreflightFlagCheckEvent() {
+        Map<String, String> company = Map.of("id", "ds-preflight-event"); // 7 of 10 used
+        schematic.checkFlagDetails("ds-plan-gate", company, Map.of(), Preflight.usage(5));
+        schematic.flush();
+
+        List<JsonNode> events = SchematicStub.eventsOf(SchematicStub.batches(stub)).stream()
+                .filter(event -> event.path("body").path("flag_key").asText().equals("ds-plan-gate"))
+                .filter(event -> event.path("body").path("req_company").path("id").asText().equals("ds-preflight-event"))
+                .toList();
+        assertThat(events).isNotEmpty().allSatisfy(event -> {
+            assertThat(event.path("type").asText()).isEqualTo("flag_check");
+            JsonNode body = event.path("body");
+            assertThat(body.path("preflight").isBoolean()).isTrue();
+            assertThat(body.path("preflight").asBoolean()).isTrue();
+            assertThat(body.path("value").asBoolean()).as("7 + 5 > 10").isFalse();
+            assertThat(body.path("company_id").asText()).isEqualTo("comp_ds_preflight_event");
+            assertThat(body.path("req_company").toString()).isEqualTo("{\"id\":\"ds-preflight-event\"}");
+            assertThat(body.path("reason").asText()).isEqualTo("No rules matched; default value for flag");
+        });
+    }
+
+    @Test
+    void preflightForACompanyNotSentInTimeAsksTheRestApiWithThePreflight() {
+        SchematicStub.flag(stub, "ds-silent-gate", true);
+        long timeouts = local.status().entityWaitTimeouts();
+
+        FlagCheck check = schematic.checkFlagDetails("ds-silent-gate", Map.of("id", "ds-silent-preflight"), Map.of(),
+                Preflight.usage(3));
+
+        assertThat(check.source()).isEqualTo(FlagSource.REMOTE);
+        assertThat(check.value()).isTrue();
+        assertThat(local.status().entityWaitTimeouts()).isEqualTo(timeouts + 1);
+        stub.verifyThat(1, postRequestedFor(urlPathEqualTo("/flags/ds-silent-gate/check"))
+                .withRequestBody(equalToJson("{\"company\": {\"id\": \"ds-silent-preflight\"},"
+                        + " \"preflight\": {\"usage\": 3}}", true, true)));
     }
 
     @Test

@@ -17,18 +17,21 @@ final class EntityIndex {
     }
 
     /** Traits by definition id; the first trait wins when two share a definition, as in the reference engine. */
-    static Map<String, RulesTrait> traitsByDefinition(List<RulesTrait> traits) {
+    static ReferenceTable<String, RulesTrait> traitsByDefinition(List<RulesTrait> traits) {
         Map<String, RulesTrait> index = new HashMap<>();
         for (RulesTrait trait : traits) {
             if (trait.traitDefinition() != null) {
-                index.putIfAbsent(trait.traitDefinition().id(), trait);
+                index.putIfAbsent(trait.traitDefinition().id(), trait); // interned by RulesTraitDefinition
             }
         }
-        return index;
+        return ReferenceTable.of(index);
     }
 
     /** Rules by the flag they are for, each list in visit order; rules without a flag id are left out. */
     static Map<String, RulesRule[]> rulesByFlag(List<RulesRule> rules) {
+        if (rules.isEmpty()) {
+            return Map.of();
+        }
         Map<String, List<RulesRule>> byFlag = new HashMap<>();
         for (RulesRule rule : rules) {
             if (rule.flagId() != null) {
@@ -42,6 +45,9 @@ final class EntityIndex {
 
     /** The rules of {@code flagId} in an index of {@link #rulesByFlag}; empty when there are none. */
     static RulesRule[] rulesFor(Map<String, RulesRule[]> index, String flagId) {
+        if (index.isEmpty()) { // most companies and users have no rules of their own
+            return NONE;
+        }
         RulesRule[] rules = index.get(flagId);
         return rules == null ? NONE : rules;
     }

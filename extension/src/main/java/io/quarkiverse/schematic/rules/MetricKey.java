@@ -1,10 +1,16 @@
 package io.quarkiverse.schematic.rules;
 
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
 /**
  * What identifies a company metric: event subtype, period and month reset, as wire text. A metric condition builds
- * its key once, so that finding the company's metric is one hash lookup without allocation.
+ * its key once, so that finding the company's metric is one hash lookup without allocation. Keys are canonical (one
+ * instance per subtype, period and reset, as there are few), so that {@link ReferenceTable} finds them by reference.
  */
 final class MetricKey {
+
+    private static final ConcurrentMap<MetricKey, MetricKey> CANONICAL = new ConcurrentHashMap<>();
 
     /** The period a metric condition or entitlement without one counts over. */
     static final String DEFAULT_PERIOD = "all_time";
@@ -16,7 +22,7 @@ final class MetricKey {
     private final String monthReset;
     private final int hash;
 
-    MetricKey(String eventSubtype, String period, String monthReset) {
+    private MetricKey(String eventSubtype, String period, String monthReset) {
         // shared instances (subtypes, periods and resets are few), so that a lookup compares references
         this.eventSubtype = eventSubtype.intern();
         this.period = period.intern();
@@ -24,16 +30,24 @@ final class MetricKey {
         this.hash = (eventSubtype.hashCode() * 31 + period.hashCode()) * 31 + monthReset.hashCode();
     }
 
+    /** The canonical key of these parts. */
+    static MetricKey of(String eventSubtype, String period, String monthReset) {
+        MetricKey key = new MetricKey(eventSubtype, period, monthReset);
+        MetricKey canonical = CANONICAL.putIfAbsent(key, key);
+        return canonical == null ? key : canonical;
+    }
+
     /** The key a condition or entitlement looks for: an absent period is all-time, an absent reset the 1st. */
     static MetricKey lookingFor(String eventSubtype, String period, String monthReset) {
-        return new MetricKey(eventSubtype, period == null ? DEFAULT_PERIOD : period,
+        return of(eventSubtype, period == null ? DEFAULT_PERIOD : period,
                 monthReset == null ? DEFAULT_MONTH_RESET : monthReset);
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof MetricKey that && hash == that.hash && eventSubtype.equals(that.eventSubtype)
-                && period.equals(that.period) && monthReset.equals(that.monthReset);
+        // the parts are interned: equal parts are the same instances
+        return other instanceof MetricKey that && hash == that.hash && eventSubtype == that.eventSubtype
+                && period == that.period && monthReset == that.monthReset;
     }
 
     @Override

@@ -42,11 +42,12 @@ public final class RulesCompany extends WireEntity {
     final String[] planIdArray;
     final String[] planVersionIdArray;
     final String[] billingProductIdArray;
-    final Map<String, RulesTrait> traitIndex;
-    private final Map<MetricKey, RulesCompanyMetric> metricIndex;
-    /** Balances by interned credit id: a credit condition's lookup compares references, not characters. */
-    private final Map<String, Double> creditIndex;
-    private final Map<String, Entitlement> entitlementIndex;
+    final ReferenceTable<String, RulesTrait> traitIndex;
+    private final ReferenceTable<MetricKey, RulesCompanyMetric> metricIndex;
+    /** Balances by interned credit id. */
+    private final ReferenceTable<String, Double> creditIndex;
+    /** Entitlements by interned feature key. */
+    private final ReferenceTable<String, Entitlement> entitlementIndex;
     private final Map<String, RulesRule[]> ruleIndex;
 
     /**
@@ -80,10 +81,13 @@ public final class RulesCompany extends WireEntity {
             @JsonProperty("subscription") RulesSubscription subscription) {
         super(id, accountId, environmentId);
         this.keys = Lists.copy(keys);
-        this.basePlanId = basePlanId;
-        this.planIds = Lists.copy(planIds);
-        this.planVersionIds = Lists.copy(planVersionIds);
-        this.billingProductIds = Lists.copy(billingProductIds);
+        this.basePlanId = Interned.of(basePlanId);
+        this.planIdArray = Interned.array(Lists.copy(planIds));
+        this.planVersionIdArray = Interned.array(Lists.copy(planVersionIds));
+        this.billingProductIdArray = Interned.array(Lists.copy(billingProductIds));
+        this.planIds = List.of(planIdArray);
+        this.planVersionIds = List.of(planVersionIdArray);
+        this.billingProductIds = List.of(billingProductIdArray);
         this.creditBalances = Lists.copy(creditBalances);
         this.entitlements = Lists.copy(entitlements);
         this.metrics = Lists.copy(metrics);
@@ -91,9 +95,6 @@ public final class RulesCompany extends WireEntity {
         this.rules = Lists.copy(rules);
         this.subscription = subscription;
 
-        this.planIdArray = this.planIds.toArray(new String[0]);
-        this.planVersionIdArray = this.planVersionIds.toArray(new String[0]);
-        this.billingProductIdArray = this.billingProductIds.toArray(new String[0]);
         this.traitIndex = EntityIndex.traitsByDefinition(this.traits);
         this.metricIndex = metricIndex(this.metrics);
         this.creditIndex = creditIndex(this.creditBalances);
@@ -126,27 +127,27 @@ public final class RulesCompany extends WireEntity {
     }
 
     /** The first metric wins when two share subtype, period and reset, as in the reference engine. */
-    private static Map<MetricKey, RulesCompanyMetric> metricIndex(List<RulesCompanyMetric> metrics) {
+    private static ReferenceTable<MetricKey, RulesCompanyMetric> metricIndex(List<RulesCompanyMetric> metrics) {
         Map<MetricKey, RulesCompanyMetric> index = new HashMap<>();
         for (RulesCompanyMetric metric : metrics) {
             index.putIfAbsent(metric.key, metric);
         }
-        return index;
+        return ReferenceTable.of(index);
     }
 
-    private static Map<String, Double> creditIndex(Map<String, Double> balances) {
+    private static ReferenceTable<String, Double> creditIndex(Map<String, Double> balances) {
         Map<String, Double> index = new HashMap<>();
-        balances.forEach((creditId, balance) -> index.put(creditId.intern(), balance));
-        return index;
+        balances.forEach((creditId, balance) -> index.put(Interned.of(creditId), balance));
+        return ReferenceTable.of(index);
     }
 
     /** The first entitlement wins when two are for the same feature key, as in the reference engine. */
-    private static Map<String, Entitlement> entitlementIndex(List<RulesEntitlement> entitlements) {
+    private static ReferenceTable<String, Entitlement> entitlementIndex(List<RulesEntitlement> entitlements) {
         Map<String, Entitlement> index = new HashMap<>();
         for (RulesEntitlement entitlement : entitlements) {
             index.putIfAbsent(entitlement.featureKey(), entitlement.toEntitlement());
         }
-        return index;
+        return ReferenceTable.of(index);
     }
 
     /**
@@ -202,7 +203,7 @@ public final class RulesCompany extends WireEntity {
      * does when it assembles a company (Schematic's SDKs do the same for DataStream updates of metrics alone).
      */
     private RulesCompany withMetrics(List<RulesCompanyMetric> newMetrics) {
-        Map<MetricKey, RulesCompanyMetric> index = metricIndex(newMetrics);
+        ReferenceTable<MetricKey, RulesCompanyMetric> index = metricIndex(newMetrics);
         List<RulesEntitlement> newEntitlements = new ArrayList<>(entitlements.size());
         for (RulesEntitlement entitlement : entitlements) {
             MetricKey meteredBy = entitlement.usageMetric();
@@ -226,7 +227,7 @@ public final class RulesCompany extends WireEntity {
         return balance == null ? 0 : balance;
     }
 
-    /** The entitlement to the feature of this flag key, or {@code null}. */
+    /** The entitlement to the feature of this flag key, or {@code null} (both keys interned: compared by reference). */
     Entitlement entitlementFor(String featureKey) {
         return entitlementIndex.get(featureKey);
     }

@@ -63,7 +63,7 @@ public final class RulesCompanyMetric {
         this.validUntilText = validUntil;
         this.createdAt = WireTime.parse("created_at", createdAt);
         this.validUntil = WireTime.parse("valid_until", validUntil);
-        this.key = new MetricKey(this.eventSubtype, this.period, this.monthReset);
+        this.key = MetricKey.of(this.eventSubtype, this.period, this.monthReset);
     }
 
     /** This metric with {@code quantity} more usage. */

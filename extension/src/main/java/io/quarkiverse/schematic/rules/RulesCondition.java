@@ -1,8 +1,6 @@
 package io.quarkiverse.schematic.rules;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
@@ -48,7 +46,7 @@ public final class RulesCondition extends WireEntity {
 
     final ConditionType type;
     private final Operator operator;
-    private final Set<String> resourceIdSet;
+    private final ResourceIds resourceIdSet;
     /** The company metric this condition reads; {@code null} without an event subtype. */
     final MetricKey metricKey;
     private final double rate;
@@ -96,7 +94,7 @@ public final class RulesCondition extends WireEntity {
         this.metricValue = metricValue;
         this.metricPeriod = metricPeriod;
         this.metricPeriodMonthReset = metricPeriodMonthReset;
-        this.creditId = creditId == null ? null : creditId.intern(); // see RulesCompany#creditIndex
+        this.creditId = Interned.of(creditId); // see RulesCompany#creditIndex
         this.consumptionRate = consumptionRate;
         this.traitDefinition = traitDefinition;
         this.traitValue = TypedValue.of(traitValue);
@@ -104,7 +102,7 @@ public final class RulesCondition extends WireEntity {
 
         this.type = ConditionType.of(conditionType);
         this.operator = Operator.of(operator);
-        this.resourceIdSet = Set.copyOf(this.resourceIds);
+        this.resourceIdSet = new ResourceIds(this.resourceIds);
         this.metricKey = eventSubtype == null ? null
                 : MetricKey.lookingFor(eventSubtype, metricPeriod, metricPeriodMonthReset);
         this.rate = consumptionRate == null ? 1 : consumptionRate;
@@ -115,9 +113,10 @@ public final class RulesCondition extends WireEntity {
         return switch (type) {
             case COMPANY -> company != null && resourceIdSet.contains(company.id()) != negated();
             case USER -> user != null && resourceIdSet.contains(user.id()) != negated();
-            case PLAN -> company != null && anyResource(company.planIdArray) != negated();
-            case PLAN_VERSION -> company != null && anyResource(company.planVersionIdArray) != negated();
-            case BILLING_PRODUCT -> company != null && anyResource(company.billingProductIdArray) != negated();
+            case PLAN -> company != null && resourceIdSet.containsAny(company.planIdArray) != negated();
+            case PLAN_VERSION -> company != null && resourceIdSet.containsAny(company.planVersionIdArray) != negated();
+            case BILLING_PRODUCT -> company != null
+                    && resourceIdSet.containsAny(company.billingProductIdArray) != negated();
             case BASE_PLAN -> company != null && basePlanMatches(company.basePlanId());
             case METRIC -> metricMatches(company, preflight);
             case TRAIT -> traitMatches(company, user, preflight);
@@ -128,15 +127,6 @@ public final class RulesCondition extends WireEntity {
 
     private boolean negated() {
         return operator == Operator.NE;
-    }
-
-    private boolean anyResource(String[] ids) {
-        for (String candidate : ids) {
-            if (resourceIdSet.contains(candidate)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private boolean basePlanMatches(String basePlan) {
@@ -170,7 +160,7 @@ public final class RulesCondition extends WireEntity {
         if (traitDefinition == null) {
             return false;
         }
-        Map<String, RulesTrait> traits;
+        ReferenceTable<String, RulesTrait> traits;
         if (traitDefinition.ofCompany && company != null) {
             traits = company.traitIndex;
         } else if (traitDefinition.ofUser && user != null) {
@@ -200,7 +190,7 @@ public final class RulesCondition extends WireEntity {
             return false;
         }
         double balance = company.creditBalance(creditId);
-        Double cost = preflight.creditCosts.get(creditId);
+        Double cost = preflight.creditCosts.isEmpty() ? null : preflight.creditCosts.get(creditId);
         if (cost != null) {
             return balance >= cost;
         }

@@ -87,7 +87,7 @@ public final class RulesEntitlement {
             @JsonProperty("consumption_rate") Double consumptionRate,
             @JsonProperty("warning_tiers") List<WarningTier> warningTiers) {
         this.featureId = featureId == null ? "" : featureId;
-        this.featureKey = featureKey == null ? "" : featureKey;
+        this.featureKey = featureKey == null ? "" : Interned.of(featureKey); // see RulesCompany#entitlementFor
         this.valueType = valueType == null ? "" : valueType;
         this.allocation = allocation;
         this.usage = usage;

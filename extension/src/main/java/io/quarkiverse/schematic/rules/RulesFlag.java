@@ -37,7 +37,7 @@ public final class RulesFlag extends WireEntity {
             @JsonProperty("environment_id") String environmentId, @JsonProperty("key") String key,
             @JsonProperty("default_value") boolean defaultValue, @JsonProperty("rules") List<RulesRule> rules) {
         super(id, accountId, environmentId);
-        this.key = key == null ? "" : key;
+        this.key = key == null ? "" : Interned.of(key); // see RulesCompany#entitlementFor
         this.defaultValue = defaultValue;
         this.rules = Lists.copy(rules);
         this.orderedRules = RuleOrder.sorted(this.rules);

@@ -21,7 +21,7 @@ public final class RulesUser extends WireEntity {
     private final List<RulesTrait> traits;
     private final List<RulesRule> rules;
 
-    final Map<String, RulesTrait> traitIndex;
+    final ReferenceTable<String, RulesTrait> traitIndex;
     private final Map<String, RulesRule[]> ruleIndex;
 
     /**

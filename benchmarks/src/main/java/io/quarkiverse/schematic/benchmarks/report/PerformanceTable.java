@@ -44,6 +44,8 @@ public final class PerformanceTable {
                 "LocalRulesCheck.floor", "`ConcurrentHashMap.get` of flag and company");
         timeRow("local rules check, flag of 10 rules, 1,000 companies in turn", "LocalRulesCheck.ours_1000", "",
                 "LocalRulesCheck.floor_1000", "`ConcurrentHashMap.get` of flag and company");
+        timeRow("the rules engine alone, flag of 10 rules, flag and company at hand (bounds the ratio above)",
+                "LocalRulesCheck.engine", "", "LocalRulesCheck.floor", "`ConcurrentHashMap.get` of flag and company");
         for (String events : new String[] { "delivered", "dropped" }) {
             String scenario = "local flag check through `SchematicService`, `flag_check` events " + events;
             timeRow(scenario + ", same company", "LocalFlagCheck.ours", events, "LocalRulesCheck.floor",

@@ -27,8 +27,9 @@ import io.quarkiverse.schematic.rules.RulesResult;
 /**
  * A flag check answered by the local rules engine from cached DataStream entities: look the flag and the company up
  * in maps (as the entity caches will), then evaluate a flag of 10 rules with mixed conditions (the 9th decides) for a
- * company with 10 traits, 5 metrics and 3 entitlements. The floor does the two map lookups only. The {@code _1000}
- * pair cycles through 1,000 distinct companies, so their entities are not all in the CPU caches.
+ * company with 10 traits, 5 metrics and 3 entitlements. The floor does the two map lookups only; {@code engine} is the
+ * evaluation alone, with flag and company at hand. The {@code _1000} pair cycles through 1,000 distinct companies, so
+ * their entities are not all in the CPU caches.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -44,6 +45,8 @@ public class LocalRulesCheck {
         final Map<String, RulesFlag> flags = new ConcurrentHashMap<>();
         final Map<String, RulesCompany> companies = new ConcurrentHashMap<>();
         final String[] companyKeys = new String[COMPANIES];
+        RulesFlag flag;
+        RulesCompany company;
 
         @Setup(Level.Trial)
         public void parse() {
@@ -53,8 +56,9 @@ public class LocalRulesCheck {
                 companyKeys[i] = "acme-" + i;
                 companies.put(companyKeys[i], read(mapper, companyJson(i), RulesCompany.class));
             }
-            RulesResult answer = RulesEngine.checkFlag(flags.get(Workload.FLAG), companies.get(companyKeys[0]), null,
-                    null);
+            flag = flags.get(Workload.FLAG);
+            company = companies.get(companyKeys[0]);
+            RulesResult answer = RulesEngine.checkFlag(flag, company, null, null);
             if (!answer.value() || !"rule_9".equals(answer.ruleId()) || answer.entitlement() == null) {
                 throw new IllegalStateException("the benchmark flag did not answer from its 9th rule: " + answer);
             }
@@ -76,6 +80,15 @@ public class LocalRulesCheck {
     public boolean ours(Entities entities) {
         return RulesEngine.checkFlag(entities.flags.get(Workload.FLAG), entities.companies.get("acme-0"), null, null)
                 .value();
+    }
+
+    /**
+     * The engine alone, flag and company at hand (what bounds {@link #ours}: {@code ours} = {@code floor} +
+     * {@code engine}).
+     */
+    @Benchmark
+    public boolean engine(Entities entities) {
+        return RulesEngine.checkFlag(entities.flag, entities.company, null, null).value();
     }
 
     @Benchmark

@@ -24,8 +24,9 @@ import io.vertx.core.http.ServerWebSocket;
 /**
  * The dev service's DataStream: a WebSocket on a random port of 127.0.0.1, on a Vert.x instance of its own (the
  * dev service outlives the application's). It answers {@code start} requests for the flags, a company or a user with
- * the dev service's own data ({@link DevRulesEntities}) and pushes a flag to every subscriber when the Dev UI toggles
- * it, so that local evaluation and {@code FlagChanged} events can be watched live.
+ * the dev service's own data ({@link DevRulesEntities}), pushes a flag to every subscriber when the Dev UI toggles
+ * it, so that local evaluation and {@code FlagChanged} events can be watched live, and pushes the companies a client
+ * asked for again when the usage of metered features changes (a track event counted, a reset in the Dev UI).
  */
 final class DevDataStream implements Closeable {
 
@@ -39,6 +40,8 @@ final class DevDataStream implements Closeable {
     private final HttpServer server;
     private final DevRulesEntities entities;
     private final Set<ServerWebSocket> flagSubscribers = ConcurrentHashMap.newKeySet();
+    /** The keys of the companies each client asked for. */
+    private final Map<ServerWebSocket, Set<Map<String, String>>> companySubscribers = new ConcurrentHashMap<>();
 
     private DevDataStream(Vertx vertx, HttpServer server, DevRulesEntities entities) {
         this.vertx = vertx;
@@ -69,6 +72,7 @@ final class DevDataStream implements Closeable {
             throw new IllegalStateException("Cannot start the DataStream of the Schematic dev service", e);
         }
         state.flags().onToggle(dataStream::flagChanged);
+        state.meter().onChange(dataStream::usageChanged);
         return dataStream;
     }
 
@@ -87,7 +91,10 @@ final class DevDataStream implements Closeable {
             return;
         }
         socket.textMessageHandler(text -> answer(socket, text));
-        socket.closeHandler(ignored -> flagSubscribers.remove(socket));
+        socket.closeHandler(ignored -> {
+            flagSubscribers.remove(socket);
+            companySubscribers.remove(socket);
+        });
     }
 
     /** Answers {@code {"data": {"action": "start", "entity_type": ..., "keys": {...}}}}; ignores anything else. */
@@ -106,7 +113,10 @@ final class DevDataStream implements Closeable {
                     flagSubscribers.add(socket);
                     send(socket, "rulesengine.Flags", entities.flags());
                 }
-                case "rulesengine.Company" -> send(socket, "rulesengine.Company", entities.company(keys));
+                case "rulesengine.Company" -> {
+                    companySubscribers.computeIfAbsent(socket, ignored -> ConcurrentHashMap.newKeySet()).add(keys);
+                    send(socket, "rulesengine.Company", entities.company(keys));
+                }
                 case "rulesengine.User" -> send(socket, "rulesengine.User", entities.user(keys));
                 default -> LOG.debugf("The dev service's DataStream ignores %s", text);
             }
@@ -119,6 +129,12 @@ final class DevDataStream implements Closeable {
     private void flagChanged(String flag) {
         Map<String, Object> data = entities.flag(flag);
         flagSubscribers.forEach(socket -> send(socket, "rulesengine.Flag", data));
+    }
+
+    /** Sends every client the companies it asked for again, with their new usage. */
+    private void usageChanged() {
+        companySubscribers.forEach((socket, companies) -> companies
+                .forEach(keys -> send(socket, "rulesengine.Company", entities.company(keys))));
     }
 
     /** A {@code full} message; one entity also gives its id as {@code entity_id}. */

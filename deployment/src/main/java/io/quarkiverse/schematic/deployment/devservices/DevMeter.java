@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.quarkiverse.schematic.Entitlement;
 import io.quarkiverse.schematic.EntitlementValueType;
@@ -35,6 +36,7 @@ final class DevMeter {
     private final Clock clock;
     /** Per feature, the companies that used it. */
     private final Map<String, List<CompanyUsage>> usage = new LinkedHashMap<>();
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
     DevMeter(Map<String, DevFeatureSettings> features, Clock clock) {
         this.features = features;
@@ -58,14 +60,32 @@ final class DevMeter {
         if (feature == null || company.isEmpty()) {
             return null;
         }
-        Instant now = clock.instant();
-        CompanyUsage counted = find(flag, company);
-        long used = counted == null ? 0 : counted.current(feature.period(), now);
-        RulesEntitlement entitlement = entitlement(feature, feature.allocationFor(company), used, now);
+        RulesEntitlement entitlement = entitlementOf(feature, company, clock.instant());
         Entitlement figures = entitlement.toEntitlement();
         boolean allowed = figures.fits(preflight);
         return new Metered(new DevFlags.Answer(flag, allowed, reason(figures, preflight, allowed)),
                 allowed ? RuleType.PLAN_ENTITLEMENT : RuleType.PLAN_ENTITLEMENT_USAGE_EXCEEDED, entitlement);
+    }
+
+    /** Each metered feature with the entitlement of the company with these keys (its usage now). */
+    synchronized Map<DevFeatureSettings, RulesEntitlement> entitlements(Map<String, String> company) {
+        Instant now = clock.instant();
+        Map<DevFeatureSettings, RulesEntitlement> entitlements = new LinkedHashMap<>();
+        for (DevFeatureSettings feature : features.values()) {
+            entitlements.put(feature, entitlementOf(feature, company, now));
+        }
+        return entitlements;
+    }
+
+    /** Tells {@code listener} every time usage changes (an event counted, a reset), after the change. */
+    void onChange(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    private RulesEntitlement entitlementOf(DevFeatureSettings feature, Map<String, String> company, Instant now) {
+        CompanyUsage counted = find(feature.flag(), company);
+        long used = counted == null ? 0 : counted.current(feature.period(), now);
+        return entitlement(feature, feature.allocationFor(company), used, now);
     }
 
     private static RulesEntitlement entitlement(DevFeatureSettings feature, Long allocation, long used, Instant now) {
@@ -95,10 +115,18 @@ final class DevMeter {
      * Counts a track event: {@code quantity} (1 when {@code null}) more usage for its company of every feature metered
      * by {@code event}, when {@code eventTime} falls in the feature's current period.
      */
-    synchronized void tracked(String event, Map<String, String> company, Long quantity, Instant eventTime) {
-        if (company.isEmpty()) {
-            return;
+    void tracked(String event, Map<String, String> company, Long quantity, Instant eventTime) {
+        if (count(event, company, quantity, eventTime)) {
+            changeListeners.forEach(Runnable::run);
         }
+    }
+
+    /** Whether the event counted for a feature. */
+    private synchronized boolean count(String event, Map<String, String> company, Long quantity, Instant eventTime) {
+        if (company.isEmpty()) {
+            return false;
+        }
+        boolean wasCounted = false;
         Instant now = clock.instant();
         for (DevFeatureSettings feature : features.values()) {
             if (!feature.eventName().equals(event) || eventTime.isBefore(periodStart(feature.period(), now))) {
@@ -111,16 +139,21 @@ final class DevMeter {
             }
             counted.keys.putAll(company);
             counted.add(feature.period(), now, quantity == null ? 1 : quantity);
+            wasCounted = true;
         }
+        return wasCounted;
     }
 
     /** Forgets the usage of one feature ({@code null}: of every feature). */
-    synchronized void reset(String flag) {
-        if (flag == null) {
-            usage.clear();
-        } else {
-            usage.remove(flag);
+    void reset(String flag) {
+        synchronized (this) {
+            if (flag == null) {
+                usage.clear();
+            } else {
+                usage.remove(flag);
+            }
         }
+        changeListeners.forEach(Runnable::run);
     }
 
     /** Each feature with its settings and the usage of every company that used it, for the Dev UI. */

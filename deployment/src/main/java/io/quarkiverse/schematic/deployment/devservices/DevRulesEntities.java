@@ -5,12 +5,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
+
+import io.quarkiverse.schematic.MonthReset;
+import io.quarkiverse.schematic.RuleType;
+import io.quarkiverse.schematic.rules.RulesEntitlement;
 
 /**
  * The dev service's flags, companies and users as DataStream sends them, so that local evaluation gives the answers
  * the dev service's REST API gives: each flag carries its flag-level value (configured, or set in the Dev UI) as its
  * default; a company or user carries one standard rule per flag configured for one of its key values, the user's
  * (priority 1) before the company's (priority 2), as user overrides win over company overrides.
+ * <p>
+ * A company also carries, for each metered feature, its usage as a metric, its entitlement, and two rules of its own
+ * for the feature's flag (its allocation can be its own): a plan entitlement that holds while the usage is below the
+ * allocation (a metric condition, so that a {@code track} counted locally takes effect at once), and a plan
+ * entitlement usage exceeded rule that answers {@code false} otherwise. An unlimited feature gets a plan entitlement
+ * without conditions.
  */
 final class DevRulesEntities {
 
@@ -22,25 +33,40 @@ final class DevRulesEntities {
         this.state = state;
     }
 
-    /** Every flag the dev service knows. */
+    /** Every flag the dev service knows, metered features included. */
     List<Map<String, Object>> flags() {
+        TreeSet<String> keys = state.flags().known();
+        keys.addAll(state.meter().features());
         List<Map<String, Object>> flags = new ArrayList<>();
-        state.flags().known().forEach(flag -> flags.add(flag(flag)));
+        keys.forEach(flag -> flags.add(flag(flag)));
         return flags;
     }
 
     Map<String, Object> flag(String key) {
+        DevFlags.Answer flagLevel = state.flags().flagLevel(key);
         Map<String, Object> flag = new LinkedHashMap<>();
         flag.put("id", FLAG_ID_PREFIX + key);
         flag.put("key", key);
-        flag.put("default_value", state.flags().flagLevel(key).value());
+        flag.put("default_value", flagLevel != null && flagLevel.value()); // a metered feature only: off
         flag.put("rules", List.of());
         return flag;
     }
 
     /** The company these keys identify: the upserted one's id, or one made from the keys. */
     Map<String, Object> company(Map<String, String> keys) {
-        return entity(keys, state.companies().idOf(keys), "comp_dev_keys_", false);
+        Map<String, Object> company = entity(keys, state.companies().idOf(keys), "comp_dev_keys_", false);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rules = (List<Map<String, Object>>) company.get("rules");
+        List<Map<String, Object>> metrics = new ArrayList<>();
+        List<RulesEntitlement> entitlements = new ArrayList<>();
+        state.meter().entitlements(keys).forEach((feature, entitlement) -> {
+            metrics.add(metric(feature, entitlement));
+            entitlements.add(entitlement);
+            rules.addAll(meteredRules(company.get("id").toString(), feature, entitlement.allocation()));
+        });
+        company.put("metrics", metrics);
+        company.put("entitlements", entitlements);
+        return company;
     }
 
     Map<String, Object> user(Map<String, String> keys) {
@@ -50,23 +76,61 @@ final class DevRulesEntities {
     private Map<String, Object> entity(Map<String, String> keys, String upsertedId, String idPrefix, boolean user) {
         String id = upsertedId != null ? upsertedId : idPrefix + String.join("_", new TreeMap<>(keys).values());
         List<Map<String, Object>> rules = new ArrayList<>();
-        state.flags().overrides(keys, user).forEach((flag, value) -> {
-            Map<String, Object> rule = new LinkedHashMap<>();
-            rule.put("id", "rule_dev_" + (user ? "user_" : "company_") + id + "_" + flag);
-            rule.put("flag_id", FLAG_ID_PREFIX + flag);
-            rule.put("rule_type", "standard");
-            rule.put("name", "Configured for " + (user ? "user" : "company") + " (dev service)");
-            rule.put("priority", user ? 1 : 2);
-            rule.put("value", value);
-            rule.put("conditions", List.of());
-            rule.put("condition_groups", List.of());
-            rules.add(rule);
-        });
+        state.flags().overrides(keys, user).forEach((flag, value) -> rules.add(rule(
+                "rule_dev_" + (user ? "user_" : "company_") + id + "_" + flag, flag, RuleType.STANDARD,
+                "Configured for " + (user ? "user" : "company") + " (dev service)", user ? 1 : 2, value, List.of())));
         Map<String, Object> entity = new LinkedHashMap<>();
         entity.put("id", id);
         entity.put("keys", keys);
         entity.put("traits", List.of());
         entity.put("rules", rules);
         return entity;
+    }
+
+    /** The usage the entitlement reports, as the metric its rules compare. */
+    private static Map<String, Object> metric(DevFeatureSettings feature, RulesEntitlement entitlement) {
+        Map<String, Object> metric = new LinkedHashMap<>();
+        metric.put("event_subtype", feature.eventName());
+        metric.put("period", feature.period().metricPeriod().wireName());
+        metric.put("month_reset", MonthReset.FIRST_OF_MONTH.wireName());
+        metric.put("value", entitlement.usage());
+        return metric;
+    }
+
+    /** @param allocation the company's allocation, {@code null} when unlimited */
+    private static List<Map<String, Object>> meteredRules(String companyId, DevFeatureSettings feature,
+            Long allocation) {
+        String id = "rule_dev_metered_" + companyId + "_" + feature.flag();
+        if (allocation == null) {
+            return List.of(rule(id, feature.flag(), RuleType.PLAN_ENTITLEMENT, "Unlimited (dev service)", 0, true,
+                    List.of()));
+        }
+        Map<String, Object> belowAllocation = new LinkedHashMap<>();
+        belowAllocation.put("id", id + "_usage");
+        belowAllocation.put("condition_type", "metric");
+        belowAllocation.put("operator", "lt");
+        belowAllocation.put("event_subtype", feature.eventName());
+        belowAllocation.put("metric_value", allocation);
+        belowAllocation.put("metric_period", feature.period().metricPeriod().wireName());
+        belowAllocation.put("metric_period_month_reset", MonthReset.FIRST_OF_MONTH.wireName());
+        return List.of(
+                rule(id, feature.flag(), RuleType.PLAN_ENTITLEMENT, "Within the allocation (dev service)", 0, true,
+                        List.of(belowAllocation)),
+                rule(id + "_exceeded", feature.flag(), RuleType.PLAN_ENTITLEMENT_USAGE_EXCEEDED,
+                        "Allocation used up (dev service)", 0, false, List.of()));
+    }
+
+    private static Map<String, Object> rule(String id, String flag, RuleType type, String name, int priority,
+            boolean value, List<Map<String, Object>> conditions) {
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("id", id);
+        rule.put("flag_id", FLAG_ID_PREFIX + flag);
+        rule.put("rule_type", type.wireName());
+        rule.put("name", name);
+        rule.put("priority", priority);
+        rule.put("value", value);
+        rule.put("conditions", conditions);
+        rule.put("condition_groups", List.of());
+        return rule;
     }
 }

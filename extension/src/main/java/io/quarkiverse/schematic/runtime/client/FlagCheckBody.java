@@ -19,6 +19,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param reqCompany the company keys of the check, {@code null} when none
  * @param reqUser the user keys of the check, {@code null} when none
  * @param error what went wrong, if anything
+ * @param preflight {@code true} for a preflight check (which asks whether an action would be allowed rather than
+ *        reporting one), {@code null} (absent on the wire) for a plain check
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FlagCheckBody(
@@ -31,7 +33,8 @@ public record FlagCheckBody(
         @JsonProperty("user_id") String userId,
         @JsonProperty("req_company") Map<String, String> reqCompany,
         @JsonProperty("req_user") Map<String, String> reqUser,
-        String error) {
+        String error,
+        Boolean preflight) {
 
     /** The event type this body travels under. */
     public static final String TYPE = "flag_check";

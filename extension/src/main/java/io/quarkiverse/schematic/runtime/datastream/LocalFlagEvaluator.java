@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
+import io.quarkiverse.schematic.Preflight;
 import io.quarkiverse.schematic.rules.RulesCompany;
 import io.quarkiverse.schematic.rules.RulesEngine;
 import io.quarkiverse.schematic.rules.RulesFlag;
@@ -21,7 +22,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Answers single-flag checks with {@link RulesEngine} from what the DataStream replicated, and tells Schematic about
  * each answer with a {@code flag_check} event, as Schematic's SDKs do (Schematic did not evaluate the check, so it
- * would not know about it otherwise).
+ * would not know about it otherwise). A preflight check is evaluated the same way, with the preflight's size added to
+ * the usage the rules compare, and its event says {@code preflight: true}.
  * <p>
  * Gives no answer (and the check asks the REST API) when the flag is not replicated, when a company or user is not
  * cached and does not arrive within {@code entity-wait-timeout}, when the connection is down and an entity is missing,
@@ -40,8 +42,8 @@ final class LocalFlagEvaluator implements LocalAnswers {
     }
 
     @Override
-    public FlagCheck now(String flag, Map<String, String> company, Map<String, String> user) {
-        return fromCache(flag, company, user, true);
+    public FlagCheck now(String flag, Map<String, String> company, Map<String, String> user, Preflight preflight) {
+        return fromCache(flag, company, user, preflight, true);
     }
 
     /**
@@ -49,7 +51,7 @@ final class LocalFlagEvaluator implements LocalAnswers {
      * cached; with {@code requestMissing}, a missing company or user is requested.
      */
     private FlagCheck fromCache(String flag, Map<String, String> company, Map<String, String> user,
-            boolean requestMissing) {
+            Preflight preflight, boolean requestMissing) {
         RulesFlag rules = dataStream.flag(flag);
         if (rules == null) {
             return null;
@@ -64,7 +66,8 @@ final class LocalFlagEvaluator implements LocalAnswers {
         if (requestMissing && userMissing) {
             requestIfConnected(user, false);
         }
-        return companyMissing || userMissing ? null : answer(flag, rules, cachedCompany, cachedUser, company, user);
+        return companyMissing || userMissing ? null
+                : answer(flag, rules, cachedCompany, cachedUser, company, user, preflight);
     }
 
     /** Asks for a missing entity now, so that {@link #later} or the next check find it. */
@@ -89,7 +92,8 @@ final class LocalFlagEvaluator implements LocalAnswers {
     }
 
     @Override
-    public Uni<FlagCheck> later(String flag, Map<String, String> company, Map<String, String> user) {
+    public Uni<FlagCheck> later(String flag, Map<String, String> company, Map<String, String> user,
+            Preflight preflight) {
         if (dataStream.flag(flag) == null || !dataStream.connected()) {
             return Uni.createFrom().nullItem();
         }
@@ -102,14 +106,14 @@ final class LocalFlagEvaluator implements LocalAnswers {
         // completes when both arrived (and were cached), or at the latest when the requests time out; no thread
         // waits meanwhile
         return Uni.createFrom().completionStage(CompletableFuture.allOf(companyArrival, userArrival)
-                .handle((ignored, failure) -> fromCache(flag, company, user, false)));
+                .handle((ignored, failure) -> fromCache(flag, company, user, preflight, false)));
     }
 
     private FlagCheck answer(String flag, RulesFlag rules, RulesCompany company, RulesUser user,
-            Map<String, String> companyKeys, Map<String, String> userKeys) {
+            Map<String, String> companyKeys, Map<String, String> userKeys, Preflight preflight) {
         RulesResult result;
         try {
-            result = RulesEngine.checkFlag(rules, company, user, null);
+            result = RulesEngine.checkFlag(rules, company, user, preflight);
         } catch (RuntimeException inconsistent) {
             LOG.debugf("Local evaluation of flag '%s' failed, asking Schematic instead: %s", flag,
                     inconsistent.getMessage());
@@ -117,7 +121,8 @@ final class LocalFlagEvaluator implements LocalAnswers {
         }
         events.offer(FlagCheckBody.TYPE, new FlagCheckBody(flag, result.value(), result.reason(), result.flagId(),
                 result.ruleId(), result.companyId(), result.userId(), companyKeys.isEmpty() ? null : companyKeys,
-                userKeys.isEmpty() ? null : userKeys, result.error()), EventOptions.NONE);
+                userKeys.isEmpty() ? null : userKeys, result.error(), preflight == null ? null : Boolean.TRUE),
+                EventOptions.NONE);
         return new FlagCheck(flag, result.value(), result.reason(), result.flagId(), result.companyId(),
                 result.userId(), result.ruleId(), FlagSource.LOCAL, result.error(), result.ruleType(),
                 result.entitlement());

@@ -157,16 +157,23 @@ public final class FlagEvaluator {
     }
 
     /**
-     * A preflight check: always asks Schematic, and its answer, which depends on the preflight, never enters the
-     * cache.
+     * A preflight check: local evaluation (when on), else Schematic, else the flag default. Its answer depends on the
+     * preflight, so it is never taken from the cache nor stored there.
      */
     public Uni<FlagCheck> preflight(String flag, Map<String, String> company, Map<String, String> user,
             Preflight preflight, CallPolicy policy) {
         if (offline) {
             return offlineCheck(flag, company, user, preflight);
         }
-        return ask(flag, new CheckFlagRequest(company, user, PreflightBody.of(preflight)), policy)
-                .onFailure().recoverWithItem(failure -> fallback(flag, failure))
+        FlagCheck local = this.local.now(flag, company, user, preflight);
+        if (local != null) {
+            listener.checked(local);
+            return Uni.createFrom().item(local);
+        }
+        return this.local.later(flag, company, user, preflight)
+                .onItem().ifNull().switchTo(() -> ask(flag, new CheckFlagRequest(company, user,
+                        PreflightBody.of(preflight)), policy)
+                        .onFailure().recoverWithItem(failure -> fallback(flag, failure)))
                 .invoke(listener::checked);
     }
 
@@ -217,8 +224,8 @@ public final class FlagEvaluator {
     }
 
     /**
-     * {@link #preflight} for a caller that must not wait: the offline answer, else the flag default. Nothing is
-     * fetched in the background, since a preflight answer is never cached.
+     * {@link #preflight} for a caller that must not wait: the offline answer, else the local answer at hand, else the
+     * flag default. Nothing is fetched in the background, since a preflight answer is never cached.
      */
     public FlagCheck preflightWithoutWaiting(String flag, Map<String, String> company, Map<String, String> user,
             Preflight preflight) {
@@ -226,8 +233,11 @@ public final class FlagEvaluator {
         if (offline) {
             answer = offline(flag, company, user, preflight);
         } else {
-            warnNotWaited("checkFlagDetails");
-            answer = notWaited(flag);
+            answer = local.now(flag, company, user, preflight);
+            if (answer == null) {
+                warnNotWaited("checkFlagDetails");
+                answer = notWaited(flag);
+            }
         }
         listener.checked(answer);
         return answer;
