@@ -19,6 +19,7 @@ import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
 import io.quarkiverse.schematic.Preflight;
 import io.quarkiverse.schematic.runtime.client.CallPolicy;
+import io.quarkiverse.schematic.runtime.client.CheckFlagBreaker;
 import io.quarkiverse.schematic.runtime.client.CheckFlagRequest;
 import io.quarkiverse.schematic.runtime.client.Envelope;
 import io.quarkiverse.schematic.runtime.client.Failures;
@@ -62,13 +63,14 @@ public final class FlagEvaluator {
     private final FlagCheckListener listener;
     private final OfflineAnswers offlineAnswers;
     private final LocalAnswers local;
+    private final CheckFlagBreaker breaker;
     private final FallbackLog fallbackLog = new FallbackLog();
     private final LogThrottle notWaitedLog = new LogThrottle(Duration.ofMinutes(1));
     /** Background fetches in flight, so that a burst of event-loop checks for one key sends one request. */
     private final Set<FlagCacheKey> fetching = ConcurrentHashMap.newKeySet();
 
     public FlagEvaluator(SchematicApi api, FlagCheckCache cache, FlagDefaults defaults, boolean offline,
-            FlagCheckListener listener, OfflineAnswers offlineAnswers, LocalAnswers local) {
+            FlagCheckListener listener, OfflineAnswers offlineAnswers, LocalAnswers local, CheckFlagBreaker breaker) {
         this.api = api;
         this.cache = cache;
         this.defaults = defaults;
@@ -76,6 +78,8 @@ public final class FlagEvaluator {
         this.listener = listener;
         this.offlineAnswers = offlineAnswers;
         this.local = local;
+        // only Schematic is left to ask after a cache miss when there is neither local evaluation nor a shared cache
+        this.breaker = local == LocalAnswers.NONE && cache.shared().isEmpty() ? breaker : CheckFlagBreaker.NONE;
     }
 
     public FlagDefaults defaults() {
@@ -87,14 +91,18 @@ public final class FlagEvaluator {
     }
 
     /**
-     * The answer that needs no waiting (local evaluation, else the cache), or {@code null}. The blocking API calls it
-     * first, to answer without creating a {@link Uni}; keys need no validation here, since only validated keys are
-     * ever stored.
+     * The answer that needs no waiting (local evaluation, else the cache, else the flag default while the circuit
+     * breaker refuses calls to Schematic), or {@code null}. The blocking API calls it first, to answer without
+     * creating a {@link Uni}; keys need no validation here, since only validated keys are ever stored.
      */
     public FlagCheck cached(String flag, Map<String, String> company, Map<String, String> user) {
         FlagCheck hit = local.now(flag, company, user);
         if (hit == null) {
             hit = cache.get(flag, company, user);
+        }
+        if (hit == null && breaker.refuses()) {
+            // what Fault Tolerance would answer, without building the call it would refuse
+            hit = fallback(flag, breaker.refused());
         }
         if (hit != null) {
             listener.checked(hit);
