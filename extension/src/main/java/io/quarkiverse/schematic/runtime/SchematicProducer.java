@@ -67,8 +67,12 @@ public class SchematicProducer {
             CircuitBreakerMaintenance breakers) {
         List<ApiCallListener> observers = new ArrayList<>(apiListeners.stream().toList());
         observers.add(refusals.apiListener());
-        ApiCallListener observer = (operation, nanos, failure) -> observers
-                .forEach(each -> each.completed(operation, nanos, failure));
+        ApiCallListener observer = (operation, nanos, failure) -> {
+            // a loop rather than forEach: no lambda capturing the arguments for every call
+            for (ApiCallListener each : observers) {
+                each.completed(operation, nanos, failure);
+            }
+        };
         SchematicApi api = new ObservedSchematicApi(client, observer);
         FlagCheckCache cache = cache(config, redis);
         EventSink events = local.observe(events(config, capture, refusals, offlineListeners.stream().toList()));

@@ -91,18 +91,14 @@ public final class FlagEvaluator {
     }
 
     /**
-     * The answer that needs no waiting (local evaluation, else the cache, else the flag default while the circuit
-     * breaker refuses calls to Schematic), or {@code null}. The blocking API calls it first, to answer without
-     * creating a {@link Uni}; keys need no validation here, since only validated keys are ever stored.
+     * The answer that needs no waiting (local evaluation, else the cache), or {@code null}. The blocking API calls it
+     * first, to answer without creating a {@link Uni}; keys need no validation here, since only validated keys are
+     * ever stored.
      */
     public FlagCheck cached(String flag, Map<String, String> company, Map<String, String> user) {
         FlagCheck hit = local.now(flag, company, user);
         if (hit == null) {
             hit = cache.get(flag, company, user);
-        }
-        if (hit == null && breaker.refuses()) {
-            // what Fault Tolerance would answer, without building the call it would refuse
-            hit = fallback(flag, breaker.refused());
         }
         if (hit != null) {
             listener.checked(hit);
@@ -110,11 +106,29 @@ public final class FlagEvaluator {
         return hit;
     }
 
+    /**
+     * After {@link #cached} missed: the flag default, at once, while the circuit breaker refuses calls to Schematic,
+     * else {@code null}. What Fault Tolerance would answer, without building the call it would refuse; reported as a
+     * refused call. Only Schematic is left to ask here (the breaker is not followed with local evaluation or a shared
+     * cache), and the flag must be validated.
+     */
+    public FlagCheck whileBreakerOpen(String flag) {
+        if (!breaker.refuses()) {
+            return null;
+        }
+        FlagCheck answer = fallback(flag, breaker.refused());
+        listener.checked(answer);
+        return answer;
+    }
+
     public Uni<FlagCheck> check(String flag, Map<String, String> company, Map<String, String> user, CallPolicy policy) {
         if (offline) {
             return offlineCheck(flag, company, user, null);
         }
         FlagCheck hit = cached(flag, company, user);
+        if (hit == null) {
+            hit = whileBreakerOpen(flag);
+        }
         if (hit != null) {
             return Uni.createFrom().item(hit);
         }
