@@ -71,6 +71,11 @@ class CircuitBreakerTest {
         }
         Duration hundredChecks = Duration.ofNanos(System.nanoTime() - started);
         assertThat(hundredChecks).isLessThan(TIMEOUT.dividedBy(2));
+        // answers of refused checks follow a flag default changed during the outage
+        schematic.setFlagDefault("beta", false);
+        FlagCheck changed = schematic.checkFlagDetails("beta", Map.of("id", "acme"), null);
+        assertThat(changed.value()).isFalse();
+        assertThat(changed.error()).contains("circuit breaker is open");
 
         SchematicStub.flag(stub, "beta", false);
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))

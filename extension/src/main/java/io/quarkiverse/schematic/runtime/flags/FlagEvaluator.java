@@ -64,6 +64,8 @@ public final class FlagEvaluator {
     private final OfflineAnswers offlineAnswers;
     private final LocalAnswers local;
     private final CheckFlagBreaker breaker;
+    /** The answer of a check the open breaker refuses, per flag (see {@link #whileBreakerOpen}). */
+    private final Map<String, FlagCheck> refusedAnswers = new ConcurrentHashMap<>();
     private final FallbackLog fallbackLog = new FallbackLog();
     private final LogThrottle notWaitedLog = new LogThrottle(Duration.ofMinutes(1));
     /** Background fetches in flight, so that a burst of event-loop checks for one key sends one request. */
@@ -116,7 +118,18 @@ public final class FlagEvaluator {
         if (!breaker.refuses()) {
             return null;
         }
-        FlagCheck answer = fallback(flag, breaker.refused());
+        String error = breaker.refused().getMessage();
+        boolean value = defaults.valueOf(flag);
+        fallbackLog.fallback(flag, value, error);
+        // the answer is the same for every refused check of a flag, so an outage does not allocate one per check
+        FlagCheck answer = refusedAnswers.get(flag);
+        if (answer == null || answer.value() != value) {
+            answer = fallbackAnswer(flag, value, error);
+            if (refusedAnswers.size() >= FallbackLog.MAX_TRACKED_FLAGS) {
+                refusedAnswers.clear();
+            }
+            refusedAnswers.put(flag, answer);
+        }
         listener.checked(answer);
         return answer;
     }
@@ -406,6 +419,10 @@ public final class FlagEvaluator {
         boolean value = defaults.valueOf(flag);
         String error = Failures.translate("checkFlag", failure).getMessage();
         fallbackLog.fallback(flag, value, error);
+        return fallbackAnswer(flag, value, error);
+    }
+
+    private static FlagCheck fallbackAnswer(String flag, boolean value, String error) {
         return new FlagCheck(flag, value, FALLBACK_REASON, null, null, null, null, FlagSource.DEFAULT, error);
     }
 
