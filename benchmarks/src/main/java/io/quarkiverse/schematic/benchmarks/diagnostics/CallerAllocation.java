@@ -17,7 +17,8 @@ import io.quarkiverse.schematic.benchmarks.stub.BlackHole;
  * check while the circuit breaker is open, a cached check, {@code track()} and {@code identify()}. Schematic is a black
  * hole and the capture service a closed port, so nothing answers and every call takes the path it takes in an outage.
  * <p>
- * Usage: {@code java -cp <runner jar> io.quarkiverse.schematic.benchmarks.diagnostics.CallerAllocation}
+ * Prints a Markdown table with the targets of issue #10 for these figures. Usage:
+ * {@code java -cp <runner jar> io.quarkiverse.schematic.benchmarks.diagnostics.CallerAllocation}
  */
 public final class CallerAllocation {
 
@@ -25,6 +26,8 @@ public final class CallerAllocation {
     private static final Map<String, String> COMPANY = Map.of("id", "acme");
     private static final Map<String, String> USER = Map.of("email", "jane@acme.com");
     private static final int CALLS = 200_000;
+    /** Keeps the calls' results alive, so the JIT cannot drop the calls. */
+    static volatile boolean answers;
 
     private CallerAllocation() {
     }
@@ -47,12 +50,15 @@ public final class CallerAllocation {
                     break;
                 }
             }
-            report("flag check, breaker open", () -> schematic.checkFlag(FLAG, COMPANY, USER));
-            report("track()", () -> {
+            System.out.println("\nAllocated by the caller's own thread (`diagnostics/CallerAllocation`):\n");
+            System.out.println("| call | bytes per call | bound | met |");
+            System.out.println("|---|---:|---:|---|");
+            report("flag check, breaker open", 100, () -> schematic.checkFlag(FLAG, COMPANY, USER));
+            report("`track()`", 150, () -> {
                 schematic.track(Track.event("query-tokens").company(COMPANY).user(USER).quantity(1500));
                 return true;
             });
-            report("identify()", () -> {
+            report("`identify()`", 150, () -> {
                 schematic.identify(Identify.user(USER).name("Jane").company(COMPANY, "Acme Inc", Map.of()));
                 return true;
             });
@@ -61,7 +67,7 @@ public final class CallerAllocation {
         }
     }
 
-    private static void report(String call, BooleanSupplier action) {
+    private static void report(String call, double bound, BooleanSupplier action) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
         boolean sink = false;
@@ -73,7 +79,9 @@ public final class CallerAllocation {
             sink ^= action.getAsBoolean();
         }
         long bytes = threads.getThreadAllocatedBytes(thread) - before;
-        System.out.printf(Locale.ROOT, "%-28s %6.1f B per call on the caller's thread%s%n", call,
-                bytes / (double) CALLS, sink ? "" : " ");
+        double perCall = bytes / (double) CALLS;
+        System.out.printf(Locale.ROOT, "| %s | %.0f B | ≤ %.0f B | %s |%n", call, perCall, bound,
+                perCall <= bound ? "met" : "**not met**");
+        answers = sink;
     }
 }

@@ -39,7 +39,8 @@ final class Targets {
 
         RunResult open = results.find("BlackHoledFlagCheck.ours", Mode.SampleTime, "");
         absolute("flag check, breaker open: p50", open == null ? Double.NaN : percentile(open, 50), 200, true);
-        bytes("flag check, breaker open: B/op", results.find("BlackHoledFlagCheck.ours", Mode.AverageTime, ""), 100);
+        bytes("flag check, breaker open: B/op (every thread; the caller's own: `CallerAllocation` below)",
+                results.find("BlackHoledFlagCheck.ours", Mode.AverageTime, ""), 100);
 
         RunResult cached = results.find("CachedFlagCheck.ours_t1", Mode.AverageTime, "");
         absolute("cached flag check, 1 thread", score(cached), 40, true);
@@ -51,7 +52,8 @@ final class Targets {
         }
 
         for (String call : new String[] { "track", "identify" }) {
-            bytes("`" + call + "()` B/op (capture service unreachable: nothing is delivered, so the caller's own)",
+            bytes("`" + call + "()` B/op, capture service unreachable (JMH counts every thread, the flusher's"
+                    + " connection attempts too; the caller's own bytes: `CallerAllocation` below)",
                     results.find("EventEnqueue.ours_" + call, Mode.AverageTime, "unreachable"), 150);
             ratioTarget("`" + call + "()` mean, capture service up", "EventEnqueue.ours_" + call, "up",
                     "EventEnqueue.floor_track", "queue offer", 1.5);
