@@ -17,6 +17,10 @@ shift || true
 jar=(benchmarks/target/quarkus-schematic-benchmarks-*-runner.jar)
 java -cp "${jar[0]}" io.quarkiverse.schematic.benchmarks.BenchmarkMain "$mode" --out benchmarks/target/jmh
 
+# bytes the caller's own thread allocates per open-breaker check, track and identify (JMH's B/op counts every thread)
+java -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+    -cp "${jar[0]}" io.quarkiverse.schematic.benchmarks.diagnostics.CallerAllocation 2>/dev/null | grep '^|\|^Allocated\|^$'
+
 # heap retained per cached company (local evaluation), by heap difference under the serial collector
 java -XX:+UseSerialGC -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
     -cp "${jar[0]}" io.quarkiverse.schematic.benchmarks.scenarios.CompanyFootprint

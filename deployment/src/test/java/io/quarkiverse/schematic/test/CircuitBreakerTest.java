@@ -19,10 +19,14 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
 import io.quarkiverse.schematic.SchematicService;
+import io.quarkiverse.schematic.runtime.client.SchematicApi;
 import io.quarkus.test.QuarkusUnitTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
 /**
- * While Schematic hangs, the breaker opens and checks answer defaults at once; after recovery they go remote again.
+ * While Schematic hangs, the breaker opens and checks answer defaults at once (without entering Fault Tolerance while
+ * it is open); after its delay a trial call goes through, and after recovery checks go remote again.
  */
 class CircuitBreakerTest {
 
@@ -41,6 +45,9 @@ class CircuitBreakerTest {
     @Inject
     SchematicService schematic;
 
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
     @Test
     void opensDuringAnOutageAndClosesAfterRecovery() {
         WireMock stub = SchematicStub.client();
@@ -53,6 +60,8 @@ class CircuitBreakerTest {
                     .isEqualTo(FlagSource.DEFAULT);
         }
 
+        // the breaker the flag checks follow without entering Fault Tolerance (CheckFlagBreaker) is the one that opened
+        assertThat(breakers.currentState(SchematicApi.CHECK_FLAG_BREAKER)).isEqualTo(CircuitBreakerState.OPEN);
         long started = System.nanoTime();
         for (int i = 0; i < 100; i++) {
             FlagCheck check = schematic.checkFlagDetails("beta", Map.of("id", "acme"), null);
@@ -62,10 +71,17 @@ class CircuitBreakerTest {
         }
         Duration hundredChecks = Duration.ofNanos(System.nanoTime() - started);
         assertThat(hundredChecks).isLessThan(TIMEOUT.dividedBy(2));
+        // answers of refused checks follow a flag default changed during the outage
+        schematic.setFlagDefault("beta", false);
+        FlagCheck changed = schematic.checkFlagDetails("beta", Map.of("id", "acme"), null);
+        assertThat(changed.value()).isFalse();
+        assertThat(changed.error()).contains("circuit breaker is open");
 
         SchematicStub.flag(stub, "beta", false);
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
                 .until(() -> schematic.checkFlagDetails("beta", Map.of("id", "acme"), null).source() == FlagSource.REMOTE);
         assertThat(schematic.checkFlag("beta", Map.of("id", "acme"), null)).isFalse();
+        // the trial call went through Fault Tolerance after the delay and closed the breaker
+        assertThat(breakers.currentState(SchematicApi.CHECK_FLAG_BREAKER)).isEqualTo(CircuitBreakerState.CLOSED);
     }
 }

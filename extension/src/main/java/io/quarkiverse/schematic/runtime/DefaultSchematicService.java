@@ -37,7 +37,8 @@ public final class DefaultSchematicService implements SchematicService {
 
     @Override
     public FlagCheck checkFlagDetails(String flag, Map<String, String> company, Map<String, String> user) {
-        if (flag != null && !flag.isBlank()) {
+        // a blank flag is never cached nor evaluated locally, so it misses here and fails its validation below
+        if (flag != null) {
             FlagCheck hit = reactive.core().flags().cached(flag, orEmpty(company), orEmpty(user));
             if (hit != null) {
                 return hit;
@@ -46,7 +47,16 @@ public final class DefaultSchematicService implements SchematicService {
         if (!Infrastructure.canCallerThreadBeBlocked()) {
             return reactive.checkFlagDetailsWithoutWaiting(flag, company, user);
         }
-        return reactive.checkFlagDetails(flag, company, user).await().indefinitely();
+        String checkedFlag = CheckArguments.flag(flag, "flag");
+        Map<String, String> checkedCompany = CheckArguments.keys(company, "company");
+        Map<String, String> checkedUser = CheckArguments.keys(user, "user");
+        // while the breaker is open, no Uni to build and await: the answer is at hand
+        FlagCheck refused = reactive.core().flags().whileBreakerOpen(checkedFlag);
+        if (refused != null) {
+            return refused;
+        }
+        return reactive.core().flags().check(checkedFlag, checkedCompany, checkedUser, reactive.policy()).await()
+                .indefinitely();
     }
 
     private static Map<String, String> orEmpty(Map<String, String> keys) {

@@ -21,6 +21,7 @@ import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.runtime.client.ApiCallListener;
 import io.quarkiverse.schematic.runtime.client.ApiKeyRefusals;
 import io.quarkiverse.schematic.runtime.client.CallPolicy;
+import io.quarkiverse.schematic.runtime.client.CheckFlagBreaker;
 import io.quarkiverse.schematic.runtime.client.EventBatch;
 import io.quarkiverse.schematic.runtime.client.EventCaptureApi;
 import io.quarkiverse.schematic.runtime.client.ObservedSchematicApi;
@@ -43,6 +44,7 @@ import io.quarkiverse.schematic.runtime.sharedcache.RedisFlagCheckCache;
 import io.quarkiverse.schematic.runtime.sharedcache.SharedCacheKeys;
 import io.quarkiverse.schematic.runtime.sharedcache.SharedCacheStatus;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * Creates the services from {@code quarkus.schematic.*}.
@@ -61,16 +63,23 @@ public class SchematicProducer {
     SchematicCore core(SchematicConfig config, @RestClient SchematicApi client, @RestClient EventCaptureApi capture,
             ApiKeyRefusals refusals, Instance<FlagCheckListener> listeners, Instance<ApiCallListener> apiListeners,
             Instance<OfflineEventListener> offlineListeners, Instance<OfflineFlagSource> offlineSources,
-            CallerContexts callers, Instance<RedisConnection> redis, LocalEvaluation local) {
+            CallerContexts callers, Instance<RedisConnection> redis, LocalEvaluation local,
+            CircuitBreakerMaintenance breakers) {
         List<ApiCallListener> observers = new ArrayList<>(apiListeners.stream().toList());
         observers.add(refusals.apiListener());
-        SchematicApi api = new ObservedSchematicApi(client, (operation, nanos, failure) -> observers
-                .forEach(observer -> observer.completed(operation, nanos, failure)));
+        ApiCallListener[] each = observers.toArray(ApiCallListener[]::new);
+        ApiCallListener observer = (operation, nanos, failure) -> {
+            // an indexed loop over an array: neither a lambda capturing the arguments nor an iterator per call
+            for (int i = 0; i < each.length; i++) {
+                each[i].completed(operation, nanos, failure);
+            }
+        };
+        SchematicApi api = new ObservedSchematicApi(client, observer);
         FlagCheckCache cache = cache(config, redis);
         EventSink events = local.observe(events(config, capture, refusals, offlineListeners.stream().toList()));
         FlagEvaluator flags = new FlagEvaluator(api, cache, new FlagDefaults(config.flagDefaults()), config.offline(),
                 combined(listeners.stream().toList()), new OfflineAnswers(offlineSources.stream().toList()),
-                local.answers(events));
+                local.answers(events), breaker(config, breakers, observer));
         created = new SchematicCore(api, flags, events, config.offline(), config.maxRetries(), callers);
         return created;
     }
@@ -92,6 +101,15 @@ public class SchematicProducer {
         }
         return cache.maxSize() > 0 ? LocalFlagCheckCache.bounded(cache.maxSize(), cache.ttl())
                 : LocalFlagCheckCache.disabled();
+    }
+
+    /** Follows the breaker of flag checks when there is one, so that checks refused anyway cost nothing. */
+    private static CheckFlagBreaker breaker(SchematicConfig config, CircuitBreakerMaintenance breakers,
+            ApiCallListener observer) {
+        if (config.offline() || !config.circuitBreaker().enabled()) {
+            return CheckFlagBreaker.NONE;
+        }
+        return CheckFlagBreaker.follow(breakers, config.circuitBreaker().delay(), observer);
     }
 
     private static EventSink events(SchematicConfig config, EventCaptureApi capture, ApiKeyRefusals refusals,

@@ -53,8 +53,16 @@ public final class PerformanceTable {
             timeRow(scenario + ", 1,000 companies in turn", "LocalFlagCheck.ours_1000", events,
                     "LocalRulesCheck.floor_1000", "`ConcurrentHashMap.get` of flag and company");
         }
-        timeRow("uncached flag check (loopback HTTP)", "UncachedFlagCheck.ours", "", "UncachedFlagCheck.floor",
+        timeRow("uncached flag check (loopback HTTP)", "UncachedFlagCheck.ours", "", "UncachedFlagCheck.vertx",
+                "Vert.x `HttpClient` POST + Jackson parse");
+        timeRow("uncached flag check (loopback HTTP)", "UncachedFlagCheck.ours", "", "UncachedFlagCheck.jdk",
                 "JDK `HttpClient` POST + Jackson parse");
+        timeRow("uncached flag check, JDK `HttpServer` stub", "UncachedFlagCheck.ours_jdkStub", "",
+                "UncachedFlagCheck.jdk_jdkStub", "JDK `HttpClient` POST + Jackson parse, same stub");
+        timeRow("`checkFlags` (loopback HTTP)", "UncachedFlagCheck.ours_checkFlags", "",
+                "UncachedFlagCheck.vertx_checkFlags", "Vert.x `HttpClient` POST + Jackson tree");
+        timeRow("`upsertCompany` (loopback HTTP)", "UncachedFlagCheck.ours_upsertCompany", "",
+                "UncachedFlagCheck.vertx_upsertCompany", "Vert.x `HttpClient` POST + Jackson tree");
         for (String call : new String[] { "track", "identify" }) {
             for (String capture : new String[] { "up", "unreachable" }) {
                 timeRow("`" + call + "()` enqueue, capture service " + capture, "EventEnqueue.ours_" + call,
@@ -76,6 +84,7 @@ public final class PerformanceTable {
         sampleRow("floor: allocate + `ConcurrentLinkedQueue.offer`", "EventEnqueue.floor_track", "");
         sampleRow("ours flag check, API black-holed (breaker open)", "BlackHoledFlagCheck.ours", "");
         sampleRow("no-breaker client, API black-holed", "BlackHoledFlagCheck.noBreaker", "");
+        out.append(Targets.render(results));
         return out.toString();
     }
 

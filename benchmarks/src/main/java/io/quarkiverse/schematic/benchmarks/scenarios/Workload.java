@@ -10,6 +10,7 @@ final class Workload {
     static final Map<String, String> USER = Map.of("email", "jane@acme.com");
     static final String EVENT = "query-tokens";
     static final long QUANTITY = 1500;
+    static final Map<String, Object> TRAITS = Map.of("seats", 40);
 
     /**
      * JVM options of every fork. The JBoss log manager must be chosen before anything touches JUL; the heap is

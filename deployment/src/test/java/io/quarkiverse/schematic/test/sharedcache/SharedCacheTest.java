@@ -30,6 +30,7 @@ import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
 import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.runtime.client.CallPolicy;
+import io.quarkiverse.schematic.runtime.client.CheckFlagBreaker;
 import io.quarkiverse.schematic.runtime.client.SchematicApi;
 import io.quarkiverse.schematic.runtime.flags.FlagCheckListener;
 import io.quarkiverse.schematic.runtime.flags.FlagDefaults;
@@ -205,7 +206,7 @@ class SharedCacheTest {
         RedisFlagCheckCache cache = new RedisFlagCheckCache(redis, keys(namespace), Duration.ofSeconds(5),
                 Duration.ofMillis(50), 100, Duration.ofSeconds(1), new SharedCacheStatus());
         return new FlagEvaluator(api, cache, new FlagDefaults(Map.of()), false, FlagCheckListener.NONE,
-                new OfflineAnswers(List.of()), LocalAnswers.NONE);
+                new OfflineAnswers(List.of()), LocalAnswers.NONE, CheckFlagBreaker.NONE);
     }
 
     static SharedCacheKeys keys(String namespace) {

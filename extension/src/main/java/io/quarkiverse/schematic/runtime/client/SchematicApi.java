@@ -23,6 +23,7 @@ import io.quarkiverse.schematic.SchematicClientErrorException;
 import io.quarkiverse.schematic.runtime.config.ConfigNames;
 import io.quarkiverse.schematic.runtime.config.SchematicConfig;
 import io.quarkus.rest.client.reactive.NotBody;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import io.smallrye.faulttolerance.api.RetryWhen;
 import io.smallrye.mutiny.Uni;
@@ -53,8 +54,12 @@ public interface SchematicApi {
     /** Name of the REST client configuration: {@code quarkus.rest-client.schematic.*}. */
     String CONFIG_KEY = "schematic";
 
+    /** Name of the circuit breaker of {@link #checkFlag}, which {@link CheckFlagBreaker} follows. */
+    String CHECK_FLAG_BREAKER = "quarkus-schematic-check-flag";
+
     @POST
     @Path("/flags/{key}/check")
+    @CircuitBreakerName(CHECK_FLAG_BREAKER)
     Uni<Envelope<FlagCheckData>> checkFlag(@PathParam("key") String flag, CheckFlagRequest body,
             @NotBody CallBudget budget);
 

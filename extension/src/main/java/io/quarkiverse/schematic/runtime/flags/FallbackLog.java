@@ -13,8 +13,8 @@ final class FallbackLog {
 
     private static final Logger LOG = Logger.getLogger(FallbackLog.class);
     private static final long INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
-    /** Bounds the memory of the rate limiter if an application checks an unbounded set of flag keys. */
-    private static final int MAX_TRACKED_FLAGS = 10_000;
+    /** Bounds the memory of per-flag state if an application checks an unbounded set of flag keys. */
+    static final int MAX_TRACKED_FLAGS = 10_000;
 
     private final Map<String, Long> lastLogged = new ConcurrentHashMap<>();
 

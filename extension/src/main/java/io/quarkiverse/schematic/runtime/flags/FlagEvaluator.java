@@ -19,6 +19,7 @@ import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
 import io.quarkiverse.schematic.Preflight;
 import io.quarkiverse.schematic.runtime.client.CallPolicy;
+import io.quarkiverse.schematic.runtime.client.CheckFlagBreaker;
 import io.quarkiverse.schematic.runtime.client.CheckFlagRequest;
 import io.quarkiverse.schematic.runtime.client.Envelope;
 import io.quarkiverse.schematic.runtime.client.Failures;
@@ -62,13 +63,16 @@ public final class FlagEvaluator {
     private final FlagCheckListener listener;
     private final OfflineAnswers offlineAnswers;
     private final LocalAnswers local;
+    private final CheckFlagBreaker breaker;
+    /** The answer of a check the open breaker refuses, per flag (see {@link #whileBreakerOpen}). */
+    private final Map<String, FlagCheck> refusedAnswers = new ConcurrentHashMap<>();
     private final FallbackLog fallbackLog = new FallbackLog();
     private final LogThrottle notWaitedLog = new LogThrottle(Duration.ofMinutes(1));
     /** Background fetches in flight, so that a burst of event-loop checks for one key sends one request. */
     private final Set<FlagCacheKey> fetching = ConcurrentHashMap.newKeySet();
 
     public FlagEvaluator(SchematicApi api, FlagCheckCache cache, FlagDefaults defaults, boolean offline,
-            FlagCheckListener listener, OfflineAnswers offlineAnswers, LocalAnswers local) {
+            FlagCheckListener listener, OfflineAnswers offlineAnswers, LocalAnswers local, CheckFlagBreaker breaker) {
         this.api = api;
         this.cache = cache;
         this.defaults = defaults;
@@ -76,6 +80,8 @@ public final class FlagEvaluator {
         this.listener = listener;
         this.offlineAnswers = offlineAnswers;
         this.local = local;
+        // only Schematic is left to ask after a cache miss when there is neither local evaluation nor a shared cache
+        this.breaker = local == LocalAnswers.NONE && cache.shared().isEmpty() ? breaker : CheckFlagBreaker.NONE;
     }
 
     public FlagDefaults defaults() {
@@ -102,11 +108,40 @@ public final class FlagEvaluator {
         return hit;
     }
 
+    /**
+     * After {@link #cached} missed: the flag default, at once, while the circuit breaker refuses calls to Schematic,
+     * else {@code null}. What Fault Tolerance would answer, without building the call it would refuse; reported as a
+     * refused call. Only Schematic is left to ask here (the breaker is not followed with local evaluation or a shared
+     * cache), and the flag must be validated.
+     */
+    public FlagCheck whileBreakerOpen(String flag) {
+        if (!breaker.refuses()) {
+            return null;
+        }
+        String error = breaker.refused().getMessage();
+        boolean value = defaults.valueOf(flag);
+        fallbackLog.fallback(flag, value, error);
+        // the answer is the same for every refused check of a flag, so an outage does not allocate one per check
+        FlagCheck answer = refusedAnswers.get(flag);
+        if (answer == null || answer.value() != value) {
+            answer = fallbackAnswer(flag, value, error);
+            if (refusedAnswers.size() >= FallbackLog.MAX_TRACKED_FLAGS) {
+                refusedAnswers.clear();
+            }
+            refusedAnswers.put(flag, answer);
+        }
+        listener.checked(answer);
+        return answer;
+    }
+
     public Uni<FlagCheck> check(String flag, Map<String, String> company, Map<String, String> user, CallPolicy policy) {
         if (offline) {
             return offlineCheck(flag, company, user, null);
         }
         FlagCheck hit = cached(flag, company, user);
+        if (hit == null) {
+            hit = whileBreakerOpen(flag);
+        }
         if (hit != null) {
             return Uni.createFrom().item(hit);
         }
@@ -394,6 +429,10 @@ public final class FlagEvaluator {
         boolean value = defaults.valueOf(flag);
         String error = Failures.translate("checkFlag", failure).getMessage();
         fallbackLog.fallback(flag, value, error);
+        return fallbackAnswer(flag, value, error);
+    }
+
+    private static FlagCheck fallbackAnswer(String flag, boolean value, String error) {
         return new FlagCheck(flag, value, FALLBACK_REASON, null, null, null, null, FlagSource.DEFAULT, error);
     }
 

@@ -6,23 +6,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.schematic.benchmarks.clients.FlagClient;
 
 /**
- * The floor of an uncached flag check: the least any client must do, namely serialize the request with Jackson,
- * POST it with the JDK {@link HttpClient} (HTTP/1.1, kept-alive connection) and parse the answer with Jackson. No
- * cache, retry, breaker or fallback; an error answers {@code false}.
+ * A floor of an uncached flag check with the JDK {@link HttpClient} (HTTP/1.1, kept-alive connection): serialize the
+ * request with Jackson, POST it, parse the answer with Jackson. No cache, retry, breaker or fallback; an error answers
+ * {@code false}. The JDK client hands every exchange to its selector thread and its executor, so a call crosses
+ * several threads.
  */
 public final class RawHttpFlagClient implements FlagClient {
 
     private final HttpClient http;
-    private final ObjectMapper json = new ObjectMapper();
+    private final FlagCheckJson json = new FlagCheckJson();
     private final String baseUrl;
     private final Duration timeout;
 
@@ -35,35 +32,19 @@ public final class RawHttpFlagClient implements FlagClient {
     @Override
     public boolean check(String flag, Map<String, String> company, Map<String, String> user) {
         try {
-            Map<String, Object> body = new LinkedHashMap<>(4);
-            body.put("company", company);
-            body.put("user", user);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/flags/" + flag + "/check"))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + FlagCheckJson.path(flag)))
                     .timeout(timeout)
                     .header("Content-Type", "application/json")
-                    .header("X-Schematic-Api-Key", "bench-api-key")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+                    .header(FlagCheckJson.API_KEY_HEADER, FlagCheckJson.API_KEY)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.request(company, user)))
                     .build();
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() / 100 != 2) {
-                return false;
-            }
-            Answer answer = json.readValue(response.body(), Answer.class);
-            return answer.data() != null && Boolean.TRUE.equals(answer.data().value());
+            return response.statusCode() / 100 == 2 && json.value(response.body());
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    /** The envelope and the fields a flag check reads: the same Jackson work as a full client. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Answer(Data data) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Data(String flag, Boolean value, String reason) {
     }
 }

@@ -1,0 +1,115 @@
+package io.quarkiverse.schematic.benchmarks.report;
+
+import static io.quarkiverse.schematic.benchmarks.report.Measurements.bytesPerOp;
+import static io.quarkiverse.schematic.benchmarks.report.Measurements.percentile;
+import static io.quarkiverse.schematic.benchmarks.report.Measurements.score;
+
+import java.util.Locale;
+
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.results.RunResult;
+
+/**
+ * The targets of issue #10, each beside the measurement it is judged by, its floor in the same run, the ratio, and
+ * whether it was met. Times are judged as ratios to a floor of the same run where the target is a ratio; the
+ * absolute targets (cached check, open breaker) assume a quiet machine.
+ */
+final class Targets {
+
+    private final Measurements results;
+    private final StringBuilder out = new StringBuilder();
+
+    private Targets(Measurements results) {
+        this.results = results;
+    }
+
+    static String render(Measurements results) {
+        return new Targets(results).render();
+    }
+
+    private String render() {
+        out.append("\nTargets (issue #10):\n\n");
+        out.append("| target | measured | floor, same run | ratio | bound | met |\n");
+        out.append("|---|---:|---:|---:|---:|---|\n");
+        uncached("uncached flag check", "UncachedFlagCheck.ours");
+        ratioTarget("`checkFlags` (every flag of a company)", "UncachedFlagCheck.ours_checkFlags",
+                "UncachedFlagCheck.vertx_checkFlags", "Vert.x `HttpClient`");
+        ratioTarget("`upsertCompany`", "UncachedFlagCheck.ours_upsertCompany", "UncachedFlagCheck.vertx_upsertCompany",
+                "Vert.x `HttpClient`");
+
+        RunResult open = results.find("BlackHoledFlagCheck.ours", Mode.SampleTime, "");
+        absolute("flag check, breaker open: p50", open == null ? Double.NaN : percentile(open, 50), 200, true);
+        bytes("flag check, breaker open: B/op (every thread; the caller's own: `CallerAllocation` below)",
+                results.find("BlackHoledFlagCheck.ours", Mode.AverageTime, ""), 100);
+
+        RunResult cached = results.find("CachedFlagCheck.ours_t1", Mode.AverageTime, "");
+        absolute("cached flag check, 1 thread", score(cached), 40, true);
+        bytes("cached flag check, B/op", cached, 0);
+        double scaling = 2 * score(cached) / score(results.find("CachedFlagCheck.ours_t2", Mode.AverageTime, ""));
+        if (!Double.isNaN(scaling)) {
+            row("cached flag check, throughput 2 threads / 1 thread", ratio(scaling), "", "", "≥ 1.80",
+                    mark(scaling >= 1.8));
+        }
+
+        for (String call : new String[] { "track", "identify" }) {
+            bytes("`" + call + "()` B/op, capture service unreachable (JMH counts every thread, the flusher's"
+                    + " connection attempts too; the caller's own bytes: `CallerAllocation` below)",
+                    results.find("EventEnqueue.ours_" + call, Mode.AverageTime, "unreachable"), 150);
+            ratioTarget("`" + call + "()` mean, capture service up", "EventEnqueue.ours_" + call, "up",
+                    "EventEnqueue.floor_track", "queue offer", 1.5);
+        }
+        return out.toString();
+    }
+
+    /** The uncached check against the fastest of its floors in this run. */
+    private void uncached(String target, String ours) {
+        RunResult vertx = results.find("UncachedFlagCheck.vertx", Mode.AverageTime, "");
+        RunResult jdk = results.find("UncachedFlagCheck.jdk", Mode.AverageTime, "");
+        boolean vertxFaster = score(jdk) >= score(vertx) || Double.isNaN(score(jdk));
+        ratioTarget(target, ours, vertxFaster ? "UncachedFlagCheck.vertx" : "UncachedFlagCheck.jdk",
+                vertxFaster ? "Vert.x `HttpClient` (the fastest floor)" : "JDK `HttpClient` (the fastest floor)");
+    }
+
+    private void ratioTarget(String target, String ours, String floor, String floorIs) {
+        ratioTarget(target, ours, "", floor, floorIs, 1.2);
+    }
+
+    private void ratioTarget(String target, String ours, String param, String floor, String floorIs, double bound) {
+        RunResult mine = results.find(ours, Mode.AverageTime, param);
+        RunResult base = results.find(floor, Mode.AverageTime, "");
+        if (mine == null) {
+            return;
+        }
+        double ratio = score(mine) / score(base);
+        row(target, PerformanceTable.nanos(score(mine)), PerformanceTable.nanos(score(base)) + " (" + floorIs + ")",
+                ratio(ratio), "≤ " + ratio(bound) + "×", mark(ratio <= bound));
+    }
+
+    private void absolute(String target, double nanos, double bound, boolean present) {
+        if (Double.isNaN(nanos) || !present) {
+            return;
+        }
+        row(target, PerformanceTable.nanos(nanos), "", "", "≤ " + PerformanceTable.nanos(bound), mark(nanos <= bound));
+    }
+
+    private void bytes(String target, RunResult result, double bound) {
+        double bytes = bytesPerOp(result);
+        if (Double.isNaN(bytes)) {
+            return;
+        }
+        row(target, String.format(Locale.ROOT, "%.0f B", bytes), "", "",
+                String.format(Locale.ROOT, "≤ %.0f B", bound), mark(bytes <= bound + 0.5));
+    }
+
+    private static String ratio(double value) {
+        return Double.isNaN(value) || Double.isInfinite(value) ? "n/a" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String mark(boolean met) {
+        return met ? "met" : "**not met**";
+    }
+
+    private void row(String... cells) {
+        out.append("| ").append(String.join(" | ", cells)).append(" |\n");
+    }
+}
