@@ -68,7 +68,7 @@ public class EntitlementsDocSnippets {
     // end::usage-label[]
 
     // tag::preflight[]
-    /** Runs a batch of API calls only if all of them fit in what is left of the company's allocation. */
+    /** Runs a batch of API calls only if the company stays below its allocation after them. */
     public boolean runBatch(Map<String, String> company, Map<String, String> user, List<String> calls) {
         // the size comes from our own data, never from the caller's request: Schematic trusts it as given
         boolean allowed = schematic.checkFlag("api-calls", company, user, Preflight.usage(calls.size()));

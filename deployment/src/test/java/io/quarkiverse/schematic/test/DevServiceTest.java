@@ -55,6 +55,7 @@ import io.quarkiverse.schematic.docs.backendcalls.ComponentTokenResource;
 import io.quarkiverse.schematic.docs.backendcalls.CurrentAccount;
 import io.quarkiverse.schematic.docs.backendcalls.SeatCounter;
 import io.quarkiverse.schematic.docs.backendcalls.UsagePageResource;
+import io.quarkiverse.schematic.rules.RulesEngine;
 import io.quarkiverse.schematic.runtime.devui.DevServiceProtocol;
 import io.quarkiverse.schematic.runtime.devui.SchematicDevUiService;
 import io.quarkus.test.QuarkusUnitTest;
@@ -368,13 +369,16 @@ class DevServiceTest {
         assertThat(twoUsed.value()).isTrue();
         assertThat(twoUsed.entitlement().usage()).isEqualTo(2);
         assertThat(twoUsed.entitlement().remaining()).hasValue(1);
-        FlagCheck oneMore = schematic.checkFlagDetails("api-calls", company, Map.of(), Preflight.usage(1));
-        FlagCheck twoMore = schematic.checkFlagDetails("api-calls", company, Map.of(), Preflight.usage(2));
-        assertThat(oneMore.value()).isTrue();
-        assertThat(twoMore.value()).isFalse();
-        assertThat(twoMore.reason()).contains("Would exceed");
-        assertThat(twoMore.entitlement().usage()).as("the current usage, not the hypothetical one").isEqualTo(2);
-        assertThat(schematic.checkFlag("api-calls", company, Map.of(), Preflight.eventUsage("api-call", 2))).isFalse();
+        // the engine's rule, as local evaluation answers it: usage plus the preflight's size below the allocation
+        FlagCheck exactlyWhatIsLeft = schematic.checkFlagDetails("api-calls", company, Map.of(), Preflight.usage(1));
+        assertThat(exactlyWhatIsLeft.source()).isEqualTo(FlagSource.REMOTE);
+        assertThat(exactlyWhatIsLeft.value()).as("2 + 1 is not below 3").isFalse();
+        assertThat(exactlyWhatIsLeft.ruleType()).isEqualTo(RuleType.PLAN_ENTITLEMENT_USAGE_EXCEEDED);
+        assertThat(exactlyWhatIsLeft.reason()).contains("not below the allocation");
+        assertThat(exactlyWhatIsLeft.entitlement().usage()).as("the current usage, not the hypothetical one")
+                .isEqualTo(2);
+        assertThat(schematic.checkFlag("api-calls", company, Map.of(), Preflight.usage(0))).isTrue();
+        assertThat(schematic.checkFlag("api-calls", company, Map.of(), Preflight.eventUsage("api-call", 1))).isFalse();
         assertThat(schematic.checkFlag("api-calls", company, Map.of(), Preflight.eventUsage("other-event", 2)))
                 .as("an event usage of another event adds nothing").isTrue();
 
@@ -389,8 +393,11 @@ class DevServiceTest {
         assertThat(schematic.checkFlag("api-calls", Map.of("id", "other-co"), Map.of())).isTrue();
         assertThat(schematic.checkFlagDetails("api-calls", Map.of("id", "big-co"), Map.of()).entitlement().allocation())
                 .isEqualTo(1000);
-        assertThat(schematic.checkFlagDetails("api-calls", Map.of(), Map.of()).entitlement())
-                .as("no company, no entitlement").isNull();
+        FlagCheck withoutCompany = schematic.checkFlagDetails("api-calls", Map.of(), Map.of());
+        assertThat(withoutCompany.source()).as("the flag exists: answered, not 404").isEqualTo(FlagSource.REMOTE);
+        assertThat(withoutCompany.value()).isFalse();
+        assertThat(withoutCompany.reason()).isEqualTo(RulesEngine.REASON_NO_RULES_MATCHED);
+        assertThat(withoutCompany.entitlement()).as("no company, no entitlement").isNull();
 
         assertThat(usage()).filteredOn(feature -> feature.get("feature").equals("api-calls")).singleElement()
                 .satisfies(feature -> assertThat(feature.get("companies")).asInstanceOf(InstanceOfAssertFactories.LIST)
@@ -442,8 +449,9 @@ class DevServiceTest {
                 Instant.now().minus(400, ChronoUnit.DAYS))));
         assertThat(docs.usageLabel(company)).as("a retried request and last year's usage count nothing more")
                 .startsWith("1 of 3 API calls used");
-        assertThat(docs.runBatch(company, Map.of(), List.of("a", "b", "c"))).isFalse();
-        assertThat(docs.runBatch(company, Map.of(), List.of("a", "b"))).isTrue();
+        assertThat(docs.runBatch(company, Map.of(), List.of("a", "b"))).as("1 + 2 is not below 3").isFalse();
+        assertThat(docs.runBatch(company, Map.of(), List.of("a"))).isTrue();
+        docs.recordApiCall(company, "req-2");
         schematic.flush();
         assertThat(docs.usageLabel(company)).startsWith("3 of 3 API calls used");
         assertThat(docs.overTheLimit(List.of("fresh-docs-co", "docs-co"))).containsExactly("docs-co");

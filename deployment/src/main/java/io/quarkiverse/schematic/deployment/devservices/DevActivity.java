@@ -18,8 +18,8 @@ final class DevActivity {
     private final RecentItems<Map<String, Object>> checks = new RecentItems<>(CAPACITY);
     private final RecentItems<Map<String, Object>> events = new RecentItems<>(CAPACITY);
 
-    void checked(DevFlags.Answer answer, Map<String, String> company, Map<String, String> user) {
-        check(answer.flag(), company, user, answer.value(), answer.reason());
+    void checked(String flag, boolean value, String reason, Map<String, String> company, Map<String, String> user) {
+        check(flag, company, user, value, reason);
     }
 
     /** A check of a flag configured nowhere: answered 404, without a value. */

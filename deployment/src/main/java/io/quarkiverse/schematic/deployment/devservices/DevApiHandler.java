@@ -28,9 +28,11 @@ final class DevApiHandler implements HttpHandler {
             + " unknown flag, so the application's flag default applies";
 
     private final DevState state;
+    private final DevRulesChecks meteredChecks;
 
-    DevApiHandler(DevState state) {
+    DevApiHandler(DevState state, DevRulesChecks meteredChecks) {
         this.state = state;
+        this.meteredChecks = meteredChecks;
     }
 
     @Override
@@ -113,28 +115,29 @@ final class DevApiHandler implements HttpHandler {
     }
 
     /**
-     * One answer in Schematic's shape, with the ids of upserted entities that match the keys: a metered feature
-     * answers for a company with its entitlement, any other flag from its configured value; {@code null} for a flag
-     * the dev service does not know.
+     * One answer in Schematic's shape: a metered feature from the rules engine, as local evaluation answers it (with
+     * or without a company); any other flag from its configured value, with the ids of upserted entities that match
+     * the keys; {@code null} for a flag the dev service does not know.
      */
     private Map<String, Object> answer(String flag, Map<String, String> company, Map<String, String> user,
             Preflight preflight) {
-        DevMeter.Metered metered = state.meter().answer(flag, company, preflight);
-        DevFlags.Answer answer = metered != null ? metered.answer() : state.flags().answer(flag, company, user);
+        if (state.meter().features().contains(flag)) {
+            Map<String, Object> metered = meteredChecks.check(flag, company, user, preflight);
+            state.activity().checked(flag, (Boolean) metered.get("value"), (String) metered.get("reason"), company,
+                    user);
+            return metered;
+        }
+        DevFlags.Answer answer = state.flags().answer(flag, company, user);
         if (answer == null) {
             return null;
         }
-        state.activity().checked(answer, company, user);
+        state.activity().checked(flag, answer.value(), answer.reason(), company, user);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("flag", answer.flag());
         data.put("value", answer.value());
         data.put("reason", answer.reason());
         data.put("company_id", state.companies().idOf(company));
         data.put("user_id", state.users().idOf(user));
-        if (metered != null) {
-            data.put("rule_type", metered.ruleType().wireName());
-            data.put("entitlement", metered.entitlement());
-        }
         return data;
     }
 

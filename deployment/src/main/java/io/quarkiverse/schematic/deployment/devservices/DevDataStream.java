@@ -49,9 +49,8 @@ final class DevDataStream implements Closeable {
         this.entities = entities;
     }
 
-    static DevDataStream start(DevState state) {
+    static DevDataStream start(DevState state, DevRulesEntities entities) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
-        DevRulesEntities entities = new DevRulesEntities(state);
         // A Quarkus application without a WebSocket extension sets vertx.disableWebsockets for the whole JVM (tests
         // start many applications in one), and Vert.x reads it once, when its HTTP server class loads
         String disabled = System.clearProperty(DISABLE_WEBSOCKETS);

@@ -13,20 +13,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.quarkiverse.schematic.Entitlement;
 import io.quarkiverse.schematic.EntitlementValueType;
 import io.quarkiverse.schematic.MonthReset;
-import io.quarkiverse.schematic.Preflight;
-import io.quarkiverse.schematic.RuleType;
 import io.quarkiverse.schematic.rules.RulesEntitlement;
 
 /**
  * The usage of the metered features of the dev service, per company, in memory. Track events with a feature's event
- * name raise the usage of their company in the period they happened in; a check for a company answers the
- * entitlement with the current usage, and is {@code true} while one more unit (or a preflight's quantity) fits in
- * the allocation ({@link Entitlement#fits(Preflight)}). Companies are matched as Schematic matches keys: a check or event that
- * shares any key/value pair
- * with a company is that company.
+ * name raise the usage of their company in the period they happened in; each company's entitlements carry its current
+ * usage ({@link #entitlements}), from which {@link DevRulesEntities} builds the rules that decide checks, over REST and
+ * locally alike. Companies are matched as Schematic matches keys: a check or event that shares any key/value pair with
+ * a company is that company.
  */
 final class DevMeter {
 
@@ -43,28 +39,8 @@ final class DevMeter {
         this.clock = clock;
     }
 
-    /** A metered answer: the flag's answer, the rule type that decided it and the entitlement to report. */
-    record Metered(DevFlags.Answer answer, RuleType ruleType, RulesEntitlement entitlement) {
-    }
-
     Set<String> features() {
         return features.keySet();
-    }
-
-    /**
-     * The answer for a metered feature and a company, or {@code null} when the flag is not metered or the check has
-     * no company (Schematic has no entitlement to report then either).
-     */
-    synchronized Metered answer(String flag, Map<String, String> company, Preflight preflight) {
-        DevFeatureSettings feature = features.get(flag);
-        if (feature == null || company.isEmpty()) {
-            return null;
-        }
-        RulesEntitlement entitlement = entitlementOf(feature, company, clock.instant());
-        Entitlement figures = entitlement.toEntitlement();
-        boolean allowed = figures.fits(preflight);
-        return new Metered(new DevFlags.Answer(flag, allowed, reason(figures, preflight, allowed)),
-                allowed ? RuleType.PLAN_ENTITLEMENT : RuleType.PLAN_ENTITLEMENT_USAGE_EXCEEDED, entitlement);
     }
 
     /** Each metered feature with the entitlement of the company with these keys (its usage now). */
@@ -96,19 +72,6 @@ final class DevMeter {
                 used, feature.softLimit(), feature.eventName(), null, feature.period().metricPeriod().wireName(),
                 monthly ? MonthReset.FIRST_OF_MONTH.wireName() : null, resetAt == null ? null : resetAt.toString(), null,
                 null, null, null, null, null, null, null);
-    }
-
-    private static String reason(Entitlement figures, Preflight preflight, boolean allowed) {
-        if (figures.unlimited()) {
-            return "Unlimited: " + figures.usage() + " used (dev service)";
-        }
-        String usage = figures.usage() + " of " + figures.allocation() + " used";
-        String asked = preflight == null ? "" : ", " + preflight.quantityFor(figures.eventName()) + " more asked";
-        if (allowed) {
-            return "Within the allocation: " + usage + asked + " (dev service)";
-        }
-        return (preflight == null ? "Allocation used up: " : "Would exceed the allocation: ") + usage + asked
-                + " (dev service)";
     }
 
     /**

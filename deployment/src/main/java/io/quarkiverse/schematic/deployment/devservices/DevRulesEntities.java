@@ -13,14 +13,16 @@ import io.quarkiverse.schematic.rules.RulesEntitlement;
 
 /**
  * The dev service's flags, companies and users as DataStream sends them, so that local evaluation gives the answers
- * the dev service's REST API gives: each flag carries its flag-level value (configured, or set in the Dev UI) as its
+ * the dev service's REST API gives (for metered features the REST API evaluates these very entities, see
+ * {@link DevRulesChecks}): each flag carries its flag-level value (configured, or set in the Dev UI) as its
  * default; a company or user carries one standard rule per flag configured for one of its key values, the user's
  * (priority 1) before the company's (priority 2), as user overrides win over company overrides.
  * <p>
  * A company also carries, for each metered feature, its usage as a metric, its entitlement, and two rules of its own
  * for the feature's flag (its allocation can be its own): a plan entitlement that holds while the usage is below the
  * allocation (a metric condition, so that a {@code track} counted locally takes effect at once), and a plan
- * entitlement usage exceeded rule that answers {@code false} otherwise. An unlimited feature gets a plan entitlement
+ * entitlement usage exceeded rule that answers {@code false} once it is not (the opposite metric condition, so that
+ * its answer reports the usage and allocation too, as Schematic's does). An unlimited feature gets a plan entitlement
  * without conditions.
  */
 final class DevRulesEntities {
@@ -105,19 +107,27 @@ final class DevRulesEntities {
             return List.of(rule(id, feature.flag(), RuleType.PLAN_ENTITLEMENT, "Unlimited (dev service)", 0, true,
                     List.of()));
         }
-        Map<String, Object> belowAllocation = new LinkedHashMap<>();
-        belowAllocation.put("id", id + "_usage");
-        belowAllocation.put("condition_type", "metric");
-        belowAllocation.put("operator", "lt");
-        belowAllocation.put("event_subtype", feature.eventName());
-        belowAllocation.put("metric_value", allocation);
-        belowAllocation.put("metric_period", feature.period().metricPeriod().wireName());
-        belowAllocation.put("metric_period_month_reset", MonthReset.FIRST_OF_MONTH.wireName());
         return List.of(
-                rule(id, feature.flag(), RuleType.PLAN_ENTITLEMENT, "Within the allocation (dev service)", 0, true,
-                        List.of(belowAllocation)),
+                rule(id, feature.flag(), RuleType.PLAN_ENTITLEMENT,
+                        "Usage (plus any preflight) below the allocation (dev service)", 0, true,
+                        List.of(usageCondition(id + "_usage", feature, "lt", allocation))),
                 rule(id + "_exceeded", feature.flag(), RuleType.PLAN_ENTITLEMENT_USAGE_EXCEEDED,
-                        "Allocation used up (dev service)", 0, false, List.of()));
+                        "Usage (plus any preflight) not below the allocation (dev service)", 0, false,
+                        List.of(usageCondition(id + "_exceeded_usage", feature, "gte", allocation))));
+    }
+
+    /** A metric condition comparing the company's usage of the feature (plus a preflight's size) with the allocation. */
+    private static Map<String, Object> usageCondition(String id, DevFeatureSettings feature, String operator,
+            long allocation) {
+        Map<String, Object> condition = new LinkedHashMap<>();
+        condition.put("id", id);
+        condition.put("condition_type", "metric");
+        condition.put("operator", operator);
+        condition.put("event_subtype", feature.eventName());
+        condition.put("metric_value", allocation);
+        condition.put("metric_period", feature.period().metricPeriod().wireName());
+        condition.put("metric_period_month_reset", MonthReset.FIRST_OF_MONTH.wireName());
+        return condition;
     }
 
     private static Map<String, Object> rule(String id, String flag, RuleType type, String name, int priority,

@@ -36,16 +36,18 @@ final class DevSchematicServer implements Closeable {
         DevState state = new DevState(new DevFlags(settings), new DevEntities("comp_dev_"), new DevEntities("user_dev_"),
                 new DevActivity(), new DevMeter(settings.features(), Clock.systemUTC()),
                 new DevIdempotencyKeys(Clock.systemUTC()));
+        // REST answers metered features from what the DataStream sends, so that both agree
+        DevRulesEntities entities = new DevRulesEntities(state);
         ExecutorService executor = Executors.newFixedThreadPool(4, daemonThreads());
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/", new DevApiHandler(state));
+            server.createContext("/", new DevApiHandler(state, new DevRulesChecks(entities)));
             server.createContext(DevServiceProtocol.ADMIN + "/", new DevAdminHandler(state));
             DevAccountsHandler accounts = new DevAccountsHandler(state);
             DevAccountsHandler.PATHS.forEach(path -> server.createContext(path, accounts));
             server.setExecutor(executor);
             server.start();
-            return new DevSchematicServer(server, executor, DevDataStream.start(state));
+            return new DevSchematicServer(server, executor, DevDataStream.start(state, entities));
         } catch (IOException e) {
             executor.shutdownNow();
             throw new UncheckedIOException("Cannot start the Schematic dev service", e);

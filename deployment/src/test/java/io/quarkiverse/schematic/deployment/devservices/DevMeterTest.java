@@ -12,11 +12,12 @@ import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.schematic.RuleType;
+import io.quarkiverse.schematic.rules.RulesEntitlement;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
- * The metering model of the dev service without a server: periods, per-company allocations, and configuration checks.
+ * The metering model of the dev service without a server: periods, per-company usage and allocations, and
+ * configuration checks. What a check answers from them is the rules engine's (DevServiceDataStreamTest).
  */
 class DevMeterTest {
 
@@ -51,19 +52,21 @@ class DevMeterTest {
         meter.tracked("api-calls", acme, 5L, Instant.parse("2026-10-31T23:59:59Z"));
         meter.tracked("other", acme, 5L, NOW);
 
-        DevMeter.Metered one = meter.answer("api-calls", Map.of("region", "eu"), null);
-        assertThat(one.answer().value()).isTrue();
-        assertThat(one.entitlement().usage()).as("last month's event does not count").isEqualTo(1);
+        assertThat(entitlement(meter, Map.of("region", "eu")).usage()).as("last month's event does not count")
+                .isEqualTo(1);
         meter.tracked("api-calls", acme, null, NOW);
-        DevMeter.Metered two = meter.answer("api-calls", acme, null);
-        assertThat(two.answer().value()).isFalse();
-        assertThat(two.ruleType()).isEqualTo(RuleType.PLAN_ENTITLEMENT_USAGE_EXCEEDED);
-        assertThat(meter.answer("api-calls", Map.of("id", "big-co"), null).entitlement().allocation()).isEqualTo(100);
-        assertThat(meter.answer("api-calls", Map.of(), null)).isNull();
-        assertThat(meter.answer("not-metered", acme, null)).isNull();
+        RulesEntitlement two = entitlement(meter, acme);
+        assertThat(two.usage()).isEqualTo(2);
+        assertThat(two.allocation()).isEqualTo(2);
+        assertThat(entitlement(meter, Map.of("id", "big-co")).allocation()).isEqualTo(100);
+        assertThat(entitlement(meter, Map.of("id", "fresh-co")).usage()).isZero();
 
         meter.reset("api-calls");
-        assertThat(meter.answer("api-calls", acme, null).entitlement().usage()).isZero();
+        assertThat(entitlement(meter, acme).usage()).isZero();
+    }
+
+    private static RulesEntitlement entitlement(DevMeter meter, Map<String, String> company) {
+        return meter.entitlements(company).values().iterator().next();
     }
 
     @Test
