@@ -125,8 +125,8 @@ public class SchematicHealthCheck implements HealthCheck {
             response.withData("replicator.cacheVersion", replicator.cacheVersion());
         }
         if (!replicator.ready()) {
-            response.withData("replicator.fallback", "the replicator at " + replicator.readyUrl() + " is not ready ("
-                    + replicator.problem() + "): flag checks ask the REST API until it is");
+            response.withData("replicator.fallback", "the replicator is not ready (" + replicator.problem()
+                    + "): flag checks ask the REST API until it is");
         }
         SharedCacheStatus redis = replicator.redis();
         response.withData("replicator.redis", redis.degraded() ? "degraded" : "ok");

@@ -23,8 +23,7 @@ public final class Replicator {
     public static final String NOT_READY = "replicator-not-ready";
 
     /** What readiness and meters show of replicator mode. */
-    public record Status(boolean ready, String readyUrl, String cacheVersion, String problem,
-            SharedCacheStatus redis) {
+    public record Status(boolean ready, String cacheVersion, String problem, SharedCacheStatus redis) {
     }
 
     private final ReplicatorReadiness readiness;
@@ -70,6 +69,6 @@ public final class Replicator {
 
     public Status details() {
         ReplicatorReadiness.State state = readiness.state();
-        return new Status(state.ready(), readiness.url(), state.cacheVersion(), state.problem(), redisStatus);
+        return new Status(state.ready(), state.cacheVersion(), state.problem(), redisStatus);
     }
 }

@@ -93,8 +93,8 @@ final class ReplicatorReadiness {
                 .compose(response -> response.body().map(body -> read(response.statusCode(), body)))
                 .onComplete(result -> {
                     update(result.succeeded() ? result.result()
-                            : new Answer(false, null, "no answer: " + result.cause().getClass().getSimpleName()
-                                    + (result.cause().getMessage() == null ? "" : " " + result.cause().getMessage())));
+                            // the kind of failure only: readiness data never shows a URL
+                            : new Answer(false, null, "no answer: " + result.cause().getClass().getSimpleName()));
                     if (!closed) {
                         timer = vertx.setTimer(intervalMillis, id -> poll());
                     }
