@@ -221,6 +221,25 @@ class ReplicatorModeTest {
         assertThat(after).isGreaterThanOrEqualTo(requests);
     }
 
+    @Test
+    @Order(5)
+    void aSlowRedisIsWaitedForAtMostTheRedisTimeout() throws InterruptedException {
+        SchematicStub.flag(stub, "replicated-beta", false);
+        double before = errors("timeout");
+        Thread.sleep(NEAR_CACHE_EXPIRED_MILLIS);
+        Thread sleeper = new Thread(() -> REDIS.command("DEBUG", "SLEEP", "4"));
+        sleeper.start();
+        Thread.sleep(200);
+
+        long start = System.nanoTime();
+        FlagCheck answer = schematic.checkFlagDetails("replicated-beta", ACME, JANE);
+        assertThat(answer.source()).isEqualTo(FlagSource.REMOTE);
+        // redis-timeout is 1 s here; Redis sleeps 4 s
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3000));
+        assertThat(errors("timeout")).isGreaterThan(before);
+        sleeper.join();
+    }
+
     /** The readiness endpoint answers with this status and fixture body, as the replicator does. */
     void replicator(int status, String body) {
         stub.register(get(urlPathEqualTo(READY_PATH)).willReturn(aResponse().withStatus(status)
