@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -35,9 +34,9 @@ import io.smallrye.mutiny.Uni;
  * Lookups answer from the near caches, and nothing while the replicator is not ready (checks then ask the REST API,
  * as the SDKs do). A miss is read from Redis without blocking: a flag with one {@code GET}, a company or user with an
  * {@code MGET} of its key/value lookups and a {@code GET} of the entity they point to, all bounded by
- * {@code redis-timeout}. Checks missing the same entity at the same time share one read. A timeout, a failure or a
- * value that is not the replicator's JSON reads as "not found" (the check asks the REST API), is counted in the
- * {@link SharedCacheStatus} and logged at most once a minute. Keys that point to two different entities find nothing,
+ * {@code redis-timeout}. Checks missing the same entity within the near cache's time share one read. A timeout, a
+ * failure or a value that is not the replicator's JSON reads as "not found" (the check asks the REST API), is counted
+ * in the {@link SharedCacheStatus} and logged at most once a minute. Keys that point to two different entities find nothing,
  * as in the in-memory replica.
  */
 final class RedisReplica implements EntitySource {
@@ -52,10 +51,11 @@ final class RedisReplica implements EntitySource {
     private final Cache<String, RulesFlag> flags;
     private final Cache<Map<String, String>, RulesCompany> companies;
     private final Cache<Map<String, String>, RulesUser> users;
-    private final Map<String, CompletableFuture<RulesFlag>> flagReads = new ConcurrentHashMap<>();
-    private final Map<Map<String, String>, CompletableFuture<RulesCompany>> companyReads = new ConcurrentHashMap<>();
-    private final Map<Map<String, String>, CompletableFuture<RulesUser>> userReads = new ConcurrentHashMap<>();
-    private final LogThrottle failureLog = new LogThrottle(Duration.ofMinutes(1));
+    /** Reads in flight or done within the near cache's time: what Redis did not have is not asked again meanwhile. */
+    private final Cache<String, CompletableFuture<RulesFlag>> flagReads;
+    private final Cache<Map<String, String>, CompletableFuture<RulesCompany>> companyReads;
+    private final Cache<Map<String, String>, CompletableFuture<RulesUser>> userReads;
+    private final RedisFailures failures;
     private final LogThrottle unreadableLog = new LogThrottle(Duration.ofMinutes(1));
     private volatile ReplicatorKeys keys;
 
@@ -66,9 +66,14 @@ final class RedisReplica implements EntitySource {
         this.timeout = timeout;
         this.json = json;
         this.status = status;
+        this.failures = new RedisFailures(LOG, status, "The replicator's Redis", "flag checks not answered from this"
+                + " process ask the REST API meanwhile; counted in schematic.datastream.redis.errors");
         this.flags = near(maxFlags, nearCacheTtl);
         this.companies = near(maxCompanies, nearCacheTtl);
         this.users = near(maxUsers, nearCacheTtl);
+        this.flagReads = near(maxFlags, nearCacheTtl);
+        this.companyReads = near(maxCompanies, nearCacheTtl);
+        this.userReads = near(maxUsers, nearCacheTtl);
     }
 
     private static <K, V> Cache<K, V> near(int maxSize, Duration ttl) {
@@ -80,6 +85,9 @@ final class RedisReplica implements EntitySource {
         flags.invalidateAll();
         companies.invalidateAll();
         users.invalidateAll();
+        flagReads.invalidateAll();
+        companyReads.invalidateAll();
+        userReads.invalidateAll();
     }
 
     @Override
@@ -123,16 +131,18 @@ final class RedisReplica implements EntitySource {
     }
 
     /**
-     * One read per key at a time: the read of the first caller, bounded by the timeout, whose result (an entity or
-     * {@code null}, never a failure) goes to the near cache and to everyone waiting.
+     * One read per key within the near cache's time: the read of the first caller, bounded by the timeout, whose
+     * result (an entity or {@code null}, never a failure) goes to the near cache and to everyone waiting; later
+     * callers get the same result until it expires. So an entity Redis does not have, or a Redis that fails, costs
+     * one read per key and near-cache time, not one per check.
      */
-    private <K, T> CompletableFuture<T> shared(Map<K, CompletableFuture<T>> reads, K key, Supplier<Uni<T>> read,
+    private <K, T> CompletableFuture<T> shared(Cache<K, CompletableFuture<T>> reads, K key, Supplier<Uni<T>> read,
             Cache<K, T> near) {
         if (!readiness.ready()) {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<T> created = new CompletableFuture<>();
-        CompletableFuture<T> running = reads.putIfAbsent(key, created);
+        CompletableFuture<T> running = reads.asMap().putIfAbsent(key, created);
         if (running != null) {
             return running;
         }
@@ -140,14 +150,13 @@ final class RedisReplica implements EntitySource {
                 .ifNoItem().after(timeout).fail()
                 .onItem().invoke(found -> status.succeeded())
                 .onFailure().recoverWithItem(failure -> {
-                    unavailable(failure);
+                    failures.failed(failure);
                     return null;
                 })
                 .subscribe().with(found -> {
                     if (found != null) {
                         near.put(key, found);
                     }
-                    reads.remove(key, created);
                     created.complete(found);
                 });
         return created;
@@ -204,17 +213,6 @@ final class RedisReplica implements EntitySource {
                         + " the REST API answers instead", what, unreadable.getClass().getSimpleName());
             }
             return null;
-        }
-    }
-
-    private void unavailable(Throwable failure) {
-        SharedCacheStatus.Problem problem = RedisFailures.problem(failure);
-        status.failed(problem);
-        LOG.debugf(failure, "Replicator Redis call failed (%s)", problem.tag());
-        if (failureLog.allow()) {
-            LOG.warnf("The replicator's Redis is unavailable (%s: %s): flag checks not answered from this process ask"
-                    + " the REST API meanwhile; counted in schematic.datastream.redis.errors", problem.tag(),
-                    RedisFailures.describe(failure));
         }
     }
 

@@ -33,7 +33,7 @@ public final class RedisFlagCheckCache implements FlagCheckCache {
     private final SetArgs expiry;
     private final Duration timeout;
     private final SharedCacheStatus status;
-    private final LogThrottle failureLog = new LogThrottle(Duration.ofMinutes(1));
+    private final RedisFailures failures;
     private final LogThrottle unreadableLog = new LogThrottle(Duration.ofMinutes(1));
 
     /**
@@ -49,6 +49,8 @@ public final class RedisFlagCheckCache implements FlagCheckCache {
         this.expiry = new SetArgs().px(ttl);
         this.timeout = timeout;
         this.status = status;
+        this.failures = new RedisFailures(LOG, status, "The shared flag-check cache (Redis)",
+                "checks ask Schematic meanwhile; counted in schematic.flag.cache.shared.errors");
         this.near = nearMaxSize > 0
                 ? LocalFlagCheckCache.bounded(nearMaxSize, nearTtl.compareTo(ttl) < 0 ? nearTtl : ttl)
                 : LocalFlagCheckCache.disabled();
@@ -106,13 +108,7 @@ public final class RedisFlagCheckCache implements FlagCheckCache {
     }
 
     private FlagCheck unavailable(Throwable failure) {
-        SharedCacheStatus.Problem problem = RedisFailures.problem(failure);
-        status.failed(problem);
-        LOG.debugf(failure, "Shared flag-check cache call failed (%s)", problem.tag());
-        if (failureLog.allow()) {
-            LOG.warnf("The shared flag-check cache (Redis) is unavailable (%s: %s): checks ask Schematic meanwhile;"
-                    + " counted in schematic.flag.cache.shared.errors", problem.tag(), RedisFailures.describe(failure));
-        }
+        failures.failed(failure);
         return null;
     }
 
