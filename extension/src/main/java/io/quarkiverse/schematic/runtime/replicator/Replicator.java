@@ -2,7 +2,6 @@ package io.quarkiverse.schematic.runtime.replicator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkiverse.schematic.runtime.config.ConfigNames;
 import io.quarkiverse.schematic.runtime.config.SchematicConfig.LocalEvaluationConfig;
 import io.quarkiverse.schematic.runtime.config.SchematicConfig.ReplicatorConfig;
 import io.quarkiverse.schematic.runtime.datastream.DataStreamStatus;
@@ -32,11 +31,6 @@ public final class Replicator {
 
     public Replicator(Vertx vertx, RedisConnection redis, LocalEvaluationConfig config) {
         ReplicatorConfig replicator = config.replicator();
-        if (replicator.nearCacheTtl().isZero() || replicator.nearCacheTtl().isNegative()) {
-            throw new IllegalArgumentException(ConfigNames.PREFIX
-                    + ".local-evaluation.replicator.near-cache-ttl must be positive: what is read from Redis is"
-                    + " evaluated from the near cache");
-        }
         ObjectMapper json = new ObjectMapper();
         // the readiness reports a new version only once started, when the replica exists
         this.readiness = new ReplicatorReadiness(vertx, replicator.readyUrl(), replicator.pollInterval(), json,
