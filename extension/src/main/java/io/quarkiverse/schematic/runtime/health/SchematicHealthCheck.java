@@ -1,6 +1,7 @@
 package io.quarkiverse.schematic.runtime.health;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -75,8 +76,9 @@ public class SchematicHealthCheck implements HealthCheck {
             }
         }
         core.flags().cache().shared().ifPresent(shared -> sharedCache(response, shared));
-        dataStream(response, local.status());
-        local.replicator().ifPresent(replicator -> replicator(response, replicator));
+        Optional<Replicator.Status> replicator = local.replicator();
+        dataStream(response, local.status(), replicator.isEmpty());
+        replicator.ifPresent(status -> replicator(response, status));
         EventStats events = core.events().stats();
         return response.withData("events.queued", events.queued())
                 .withData("events.accepted", events.accepted())
@@ -101,10 +103,11 @@ public class SchematicHealthCheck implements HealthCheck {
         }
     }
 
-    private static void dataStream(HealthCheckResponseBuilder response, DataStreamStatus dataStream) {
+    /** @param direct whether this instance holds the DataStream connection (not replicator mode) */
+    private static void dataStream(HealthCheckResponseBuilder response, DataStreamStatus dataStream, boolean direct) {
         response.withData("dataStream", dataStream.state());
         if (dataStream.enabled()) {
-            if (!dataStream.connected() && !dataStream.state().startsWith("replicator")) {
+            if (direct && !dataStream.connected()) {
                 response.withData("dataStream.fallback", "flag checks that need data not cached locally ask the"
                         + " REST API until the DataStream is connected again");
             }

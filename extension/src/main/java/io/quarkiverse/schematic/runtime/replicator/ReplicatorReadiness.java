@@ -92,12 +92,14 @@ final class ReplicatorReadiness {
                 .compose(request -> request.send())
                 .compose(response -> response.body().map(body -> read(response.statusCode(), body)))
                 .onComplete(result -> {
+                    if (closed) {
+                        // the application stops: a poll cut short is no news
+                        return;
+                    }
                     update(result.succeeded() ? result.result()
                             // the kind of failure only: readiness data never shows a URL
                             : new Answer(false, null, "no answer: " + result.cause().getClass().getSimpleName()));
-                    if (!closed) {
-                        timer = vertx.setTimer(intervalMillis, id -> poll());
-                    }
+                    timer = vertx.setTimer(intervalMillis, id -> poll());
                 });
     }
 
