@@ -51,8 +51,9 @@ public interface SchematicBuildTimeConfig {
 
     interface RedisClientConfig {
         /**
-         * Name of the Redis client (the NAME of {@code quarkus.redis.NAME.hosts}) that holds the shared cache; the
-         * default client ({@code quarkus.redis.hosts}) when not set.
+         * Name of the Redis client (the NAME of {@code quarkus.redis.NAME.hosts}) that holds the shared cache, and that
+         * replicator mode reads the replicator's keys from; the default client ({@code quarkus.redis.hosts}) when not
+         * set.
          */
         Optional<String> clientName();
     }

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import io.quarkiverse.schematic.Entitlement;
 import io.quarkiverse.schematic.WarningTier;
 import io.quarkiverse.schematic.runtime.config.ConfigNames;
+import io.quarkiverse.schematic.runtime.config.SchematicFixedConfig;
 import io.quarkiverse.schematic.runtime.sharedcache.CachedAnswer;
 import io.quarkiverse.schematic.runtime.sharedcache.RedisConnection;
 import io.quarkus.arc.deployment.GeneratedBeanBuildItem;
@@ -24,11 +25,13 @@ import io.quarkus.gizmo.MethodCreator;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
- * The shared flag-check cache on Redis ({@code quarkus.schematic.cache.backend=redis}).
+ * Redis for the shared flag-check cache ({@code quarkus.schematic.cache.backend=redis}) and for replicator mode
+ * ({@code quarkus.schematic.local-evaluation.replicator.enabled=true}).
  * <p>
  * The Redis extension creates a client only for the names that beans inject, so this step generates the one bean
- * that injects the configured client ({@link RedisConnection}); the runtime finds it and builds the Redis cache. The
- * Redis classes are named as strings: this module must load without the optional Redis client.
+ * that injects the configured client ({@link RedisConnection}); the runtime finds it and builds the Redis cache or
+ * reads the replicator's keys. The Redis classes are named as strings: this module must load without the optional
+ * Redis client.
  */
 class SharedCacheProcessor {
 
@@ -37,16 +40,21 @@ class SharedCacheProcessor {
     private static final String CLIENT_NAME = "io.quarkus.redis.client.RedisClientName";
 
     @BuildStep
-    void redisConnection(SchematicBuildTimeConfig config, Capabilities capabilities,
+    void redisConnection(SchematicBuildTimeConfig config, SchematicFixedConfig fixed, Capabilities capabilities,
             BuildProducer<GeneratedBeanBuildItem> generated, BuildProducer<UnremovableBeanBuildItem> unremovable,
             BuildProducer<ReflectiveClassBuildItem> reflection) {
-        if (config.cache().backend() != SchematicBuildTimeConfig.CacheBackend.REDIS) {
+        boolean sharedCache = config.cache().backend() == SchematicBuildTimeConfig.CacheBackend.REDIS;
+        boolean replicator = fixed.localEvaluation().replicator().enabled();
+        if (!sharedCache && !replicator) {
             return;
         }
         if (!capabilities.isPresent(Capability.REDIS_CLIENT)) {
-            throw new ConfigurationException(ConfigNames.CACHE_BACKEND + "=redis needs the Redis client: add the"
-                    + " io.quarkus:quarkus-redis-client extension to the application, or remove the property to cache"
-                    + " flag checks in each process");
+            throw new ConfigurationException(sharedCache
+                    ? ConfigNames.CACHE_BACKEND + "=redis needs the Redis client: add the io.quarkus:quarkus-redis-client"
+                            + " extension to the application, or remove the property to cache flag checks in each process"
+                    : ConfigNames.REPLICATOR_ENABLED + "=true needs the Redis client (the replicator writes into"
+                            + " Redis): add the io.quarkus:quarkus-redis-client extension to the application, or remove"
+                            + " the property to evaluate locally over this instance's own DataStream connection");
         }
         try (ClassCreator connection = ClassCreator.builder()
                 .classOutput(new GeneratedBeanGizmoAdaptor(generated))
@@ -62,6 +70,10 @@ class SharedCacheProcessor {
                     .setModifiers(Modifier.PUBLIC)) {
                 getter.returnValue(getter.readInstanceField(field.getFieldDescriptor(),
                         getter.getThis()));
+            }
+            try (MethodCreator shared = connection.getMethodCreator("sharedCache", boolean.class)
+                    .setModifiers(Modifier.PUBLIC)) {
+                shared.returnValue(shared.load(sharedCache));
             }
         }
         unremovable.produce(UnremovableBeanBuildItem.beanTypes(RedisConnection.class));

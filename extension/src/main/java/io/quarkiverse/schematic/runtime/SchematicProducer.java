@@ -85,7 +85,8 @@ public class SchematicProducer {
     }
 
     /**
-     * The Redis cache when the deployment registered a connection ({@code cache.backend=redis}), else the local one.
+     * The Redis cache when the deployment registered a connection for it ({@code cache.backend=redis}), else the local
+     * one.
      * Only the Redis branch loads classes of the optional Redis client.
      */
     private static FlagCheckCache cache(SchematicConfig config, Instance<RedisConnection> redis) {
@@ -93,7 +94,7 @@ public class SchematicProducer {
         if (config.offline() || !cache.enabled()) {
             return LocalFlagCheckCache.disabled();
         }
-        if (redis.isResolvable()) {
+        if (redis.isResolvable() && redis.get().sharedCache()) {
             SchematicConfig.RedisCacheConfig shared = cache.redis();
             return new RedisFlagCheckCache(redis.get(),
                     new SharedCacheKeys(SharedCacheKeys.namespace(shared.namespace(), config.apiKey())), cache.ttl(),

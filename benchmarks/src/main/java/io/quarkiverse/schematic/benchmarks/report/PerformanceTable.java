@@ -63,6 +63,10 @@ public final class PerformanceTable {
                 "UncachedFlagCheck.vertx_checkFlags", "Vert.x `HttpClient` POST + Jackson tree");
         timeRow("`upsertCompany` (loopback HTTP)", "UncachedFlagCheck.ours_upsertCompany", "",
                 "UncachedFlagCheck.vertx_upsertCompany", "Vert.x `HttpClient` POST + Jackson tree");
+        timeRow("shared cache: check answered from Redis, near cache cold (target <= 1.3)", "SharedCacheCheck.ours_redis",
+                "", "SharedCacheCheck.floor_redis_get", "Redis `GET` of the same key, same client");
+        timeRow("shared cache: check answered by the near cache (target <= 1.5)", "SharedCacheCheck.ours_near", "",
+                "SharedCacheCheck.floor_local", "the same check from the in-process cache (`backend=local`)");
         for (String call : new String[] { "track", "identify" }) {
             for (String capture : new String[] { "up", "unreachable" }) {
                 timeRow("`" + call + "()` enqueue, capture service " + capture, "EventEnqueue.ours_" + call,

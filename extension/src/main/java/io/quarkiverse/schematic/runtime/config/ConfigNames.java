@@ -27,6 +27,8 @@ public final class ConfigNames {
     public static final String CACHE_REDIS_CLIENT_NAME = PREFIX + ".cache.redis.client-name";
     public static final String LOCAL_EVALUATION_ENABLED = PREFIX + ".local-evaluation.enabled";
     public static final String LOCAL_EVALUATION_URL = PREFIX + ".local-evaluation.url";
+    public static final String REPLICATOR_ENABLED = PREFIX + ".local-evaluation.replicator.enabled";
+    public static final String REPLICATOR_READY_URL = PREFIX + ".local-evaluation.replicator.ready-url";
 
     private ConfigNames() {
     }

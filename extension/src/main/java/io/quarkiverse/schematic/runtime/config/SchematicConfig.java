@@ -56,6 +56,10 @@ public interface SchematicConfig {
     long DEFAULT_LOCAL_EVALUATION_PING_INTERVAL_SECONDS = 27;
     long DEFAULT_LOCAL_EVALUATION_RECONNECT_DELAY_SECONDS = 1;
     long DEFAULT_LOCAL_EVALUATION_MAX_RECONNECT_DELAY_SECONDS = 30;
+    /* Replicator mode: the ready endpoint and poll interval of Schematic's SDKs and schematic-replicator. */
+    String DEFAULT_REPLICATOR_READY_URL = "http://localhost:8090/ready";
+    long DEFAULT_REPLICATOR_POLL_INTERVAL_SECONDS = 30;
+    long DEFAULT_REPLICATOR_NEAR_CACHE_TTL_MILLIS = 1000;
 
     /**
      * Secret API key of your Schematic environment, sent as the {@code X-Schematic-Api-Key} header.
@@ -429,5 +433,42 @@ public interface SchematicConfig {
          */
         @WithDefault(DEFAULT_LOCAL_EVALUATION_MAX_RECONNECT_DELAY_SECONDS + "s")
         Duration maxReconnectDelay();
+
+        /**
+         * Replicator mode ({@code local-evaluation.replicator.enabled=true}): flags, companies and users come from the
+         * Redis that Schematic's replicator fills, instead of a DataStream connection of this instance.
+         */
+        ReplicatorConfig replicator();
+    }
+
+    interface ReplicatorConfig {
+        /**
+         * The replicator's readiness endpoint. Its JSON answer says whether the replicator is ready ({@code ready})
+         * and which cache version its Redis keys carry ({@code cache_version}); until it says ready, checks ask the
+         * REST API.
+         */
+        @WithDefault(DEFAULT_REPLICATOR_READY_URL)
+        String readyUrl();
+
+        /**
+         * How often the readiness endpoint is asked.
+         */
+        @WithDefault(DEFAULT_REPLICATOR_POLL_INTERVAL_SECONDS + "s")
+        Duration pollInterval();
+
+        /**
+         * The longest a check waits for Redis when a flag, company or user is not in this process's near cache;
+         * after it, the check asks the REST API. Far below the API's timeout.
+         */
+        @WithDefault(DEFAULT_CACHE_REDIS_TIMEOUT_MILLIS + "ms")
+        Duration redisTimeout();
+
+        /**
+         * How long a flag, company or user read from Redis is used by this process before it is read again (the
+         * near cache, bounded by {@code max-flags}, {@code max-companies} and {@code max-users}). A change the
+         * replicator writes reaches this instance within this time.
+         */
+        @WithDefault(DEFAULT_REPLICATOR_NEAR_CACHE_TTL_MILLIS + "ms")
+        Duration nearCacheTtl();
     }
 }

@@ -91,6 +91,15 @@ public final class SchematicConfigValidator {
             problems.add(ConfigNames.property("local-evaluation.max-reconnect-delay") + " must not be shorter than "
                     + ConfigNames.property("local-evaluation.reconnect-delay") + ", was " + config.maxReconnectDelay());
         }
+        SchematicConfig.ReplicatorConfig replicator = config.replicator();
+        url(problems, ConfigNames.REPLICATOR_READY_URL, replicator.readyUrl(), "http", "https");
+        positive(problems, ConfigNames.property("local-evaluation.replicator.poll-interval"),
+                replicator.pollInterval());
+        positive(problems, ConfigNames.property("local-evaluation.replicator.redis-timeout"),
+                replicator.redisTimeout());
+        // what a check reads from Redis is evaluated from the near cache: without it nothing would answer locally
+        positive(problems, ConfigNames.property("local-evaluation.replicator.near-cache-ttl"),
+                replicator.nearCacheTtl());
     }
 
     private static void url(List<String> problems, String property, String value, String scheme,

@@ -40,7 +40,7 @@ import io.vertx.core.Vertx;
  * loop). Lookups are lock-free reads of the caches, from any thread. Anything unusable the server sends is counted,
  * logged at DEBUG and ignored.
  */
-public final class DataStreamClient {
+public final class DataStreamClient implements EntitySource {
 
     private static final Logger LOG = Logger.getLogger(DataStreamClient.class);
     /** Messages waiting to be applied before the connection is reset and everything requested again. */
@@ -115,20 +115,24 @@ public final class DataStreamClient {
     }
 
     /** The cached flag with this key, or {@code null}. */
+    @Override
     public RulesFlag flag(String key) {
         return flags.get(key);
     }
 
     /** The cached company these keys identify, or {@code null}. */
+    @Override
     public RulesCompany company(Map<String, String> keys) {
         return companies.find(keys);
     }
 
     /** The cached user these keys identify, or {@code null}. */
+    @Override
     public RulesUser user(Map<String, String> keys) {
         return users.find(keys);
     }
 
+    @Override
     public boolean connected() {
         return connection.state() == DataStreamConnection.State.CONNECTED;
     }
@@ -138,11 +142,13 @@ public final class DataStreamClient {
      * completes with the company when the DataStream sends it, with {@code null} when it answers with an error, and
      * with a {@link TimeoutException} after {@code entity-wait-timeout}.
      */
+    @Override
     public CompletableFuture<RulesCompany> requestCompany(Map<String, String> keys) {
         return request(EntityType.COMPANY, keys, companyRequests);
     }
 
     /** Like {@link #requestCompany} for a user. */
+    @Override
     public CompletableFuture<RulesUser> requestUser(Map<String, String> keys) {
         return request(EntityType.USER, keys, userRequests);
     }

@@ -5,9 +5,11 @@ import java.util.Locale;
 /**
  * A snapshot of local evaluation for health, meters and the Dev UI.
  *
- * @param state {@code disabled}, {@code connecting}, {@code connected}, {@code disconnected} or {@code closed}
- * @param url the DataStream URL, {@code null} when disabled
- * @param flagsReceived whether the DataStream sent the flag set since start-up
+ * @param state {@code disabled}, {@code connecting}, {@code connected}, {@code disconnected} or {@code closed}; in
+ *        replicator mode {@code replicator-ready} or {@code replicator-not-ready}
+ * @param url the DataStream URL (in replicator mode its readiness URL), {@code null} when disabled
+ * @param flagsReceived whether the DataStream sent the flag set since start-up (in replicator mode: whether the
+ *        replicator is ready)
  * @param flags cached flags
  * @param companies cached companies
  * @param users cached users
@@ -21,6 +23,9 @@ import java.util.Locale;
 public record DataStreamStatus(String state, String url, boolean flagsReceived, long flags, long companies, long users,
         long pendingRequests, long reconnects, long entityWaitTimeouts, long ignoredMessages, long droppedMessages) {
 
+    /** The state in replicator mode while the replicator is ready: checks evaluate locally from its Redis. */
+    public static final String REPLICATOR_READY = "replicator-ready";
+
     static final DataStreamStatus DISABLED = new DataStreamStatus("disabled", null, false, 0, 0, 0, 0, 0, 0, 0, 0);
 
     static String stateName(DataStreamConnection.State state) {
@@ -31,7 +36,8 @@ public record DataStreamStatus(String state, String url, boolean flagsReceived, 
         return url != null;
     }
 
+    /** Whether what is missing locally can be had: the DataStream is connected, or the replicator ready. */
     public boolean connected() {
-        return "connected".equals(state);
+        return "connected".equals(state) || REPLICATOR_READY.equals(state);
     }
 }

@@ -1,9 +1,11 @@
 package io.quarkiverse.schematic.runtime.datastream;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -14,9 +16,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkiverse.schematic.FlagChanged;
 import io.quarkiverse.schematic.runtime.config.ConfigNames;
 import io.quarkiverse.schematic.runtime.config.SchematicConfig;
+import io.quarkiverse.schematic.runtime.config.SchematicFixedConfig;
 import io.quarkiverse.schematic.runtime.devui.DevServiceProtocol;
 import io.quarkiverse.schematic.runtime.events.EventSink;
 import io.quarkiverse.schematic.runtime.flags.LocalAnswers;
+import io.quarkiverse.schematic.runtime.replicator.Replicator;
+import io.quarkiverse.schematic.runtime.sharedcache.RedisConnection;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -25,7 +30,9 @@ import io.vertx.core.Vertx;
  * Local evaluation as the rest of the extension sees it: off (the default without the dev service, and always in
  * offline mode), or a
  * {@link DataStreamClient} that connects at start-up, answers checks before the cache and the REST API, raises cached
- * usage on {@code track}, and fires {@link FlagChanged} for every flag change it receives.
+ * usage on {@code track}, and fires {@link FlagChanged} for every flag change it receives; or, in replicator mode, a
+ * {@link Replicator} that answers checks from the Redis Schematic's replicator fills (the replicator owns the
+ * DataStream: no flag change events, and {@code track} raises nothing locally).
  */
 @Singleton
 public class LocalEvaluation {
@@ -33,19 +40,27 @@ public class LocalEvaluation {
     private static final Logger LOG = Logger.getLogger(LocalEvaluation.class);
 
     private final DataStreamClient client;
+    /** Replicator mode: local evaluation from the replicator's Redis instead of {@link #client}. */
+    private final Replicator replicator;
     private final Event<FlagChanged> flagChanged;
 
     @Inject
-    LocalEvaluation(SchematicConfig config, Vertx vertx, Event<FlagChanged> flagChanged) {
+    LocalEvaluation(SchematicConfig config, SchematicFixedConfig fixed, Vertx vertx, Event<FlagChanged> flagChanged,
+            Instance<RedisConnection> redis) {
         this.flagChanged = flagChanged;
+        boolean replicatorMode = fixed.localEvaluation().replicator().enabled();
         // with the dev service it is on unless the application says otherwise; a test resource that points the
         // application at another server (with another key) turns this default off again
-        boolean enabled = config.localEvaluation().enabled().orElseGet(() -> DevServiceProtocol.inUse(config));
+        boolean enabled = config.localEvaluation().enabled()
+                .orElseGet(() -> replicatorMode || DevServiceProtocol.inUse(config));
         if (enabled && config.offline()) {
             LOG.infof("%s is ignored in offline mode: flags answer from their defaults",
-                    ConfigNames.LOCAL_EVALUATION_ENABLED);
+                    replicatorMode ? ConfigNames.REPLICATOR_ENABLED : ConfigNames.LOCAL_EVALUATION_ENABLED);
         }
-        this.client = enabled && !config.offline()
+        boolean on = enabled && !config.offline();
+        // the deployment registers a Redis connection in replicator mode (and fails the build without the client)
+        this.replicator = on && replicatorMode ? new Replicator(vertx, redis.get(), config.localEvaluation()) : null;
+        this.client = on && !replicatorMode
                 ? new DataStreamClient(vertx, DataStreamUrl.of(config), config.apiKey().orElse(""),
                         config.localEvaluation(), new ObjectMapper(), this::fire)
                 : null;
@@ -55,11 +70,17 @@ public class LocalEvaluation {
         if (client != null) {
             client.start();
         }
+        if (replicator != null) {
+            replicator.start();
+        }
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
         if (client != null) {
             client.close();
+        }
+        if (replicator != null) {
+            replicator.close();
         }
     }
 
@@ -70,14 +91,25 @@ public class LocalEvaluation {
 
     /** The local answers for the flag evaluator, sending {@code flag_check} events to {@code events}. */
     public LocalAnswers answers(EventSink events) {
+        if (replicator != null) {
+            return new LocalFlagEvaluator(replicator.entities(), events);
+        }
         return client == null ? LocalAnswers.NONE : new LocalFlagEvaluator(client, events);
     }
 
     public DataStreamStatus status() {
+        if (replicator != null) {
+            return replicator.status();
+        }
         return client == null ? DataStreamStatus.DISABLED : client.status();
     }
 
-    /** The client, or {@code null} when local evaluation is off. */
+    /** Replicator mode's readiness and Redis state; empty in direct mode or when local evaluation is off. */
+    public Optional<Replicator.Status> replicator() {
+        return replicator == null ? Optional.empty() : Optional.of(replicator.details());
+    }
+
+    /** The client, or {@code null} when local evaluation is off or in replicator mode. */
     public DataStreamClient client() {
         return client;
     }

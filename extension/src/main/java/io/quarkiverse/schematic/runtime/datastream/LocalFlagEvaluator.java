@@ -20,10 +20,11 @@ import io.quarkiverse.schematic.runtime.flags.LocalAnswers;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Answers single-flag checks with {@link RulesEngine} from what the DataStream replicated, and tells Schematic about
- * each answer with a {@code flag_check} event, as Schematic's SDKs do (Schematic did not evaluate the check, so it
- * would not know about it otherwise). A preflight check is evaluated the same way, with the preflight's size added to
- * the usage the rules compare, and its event says {@code preflight: true}.
+ * Answers single-flag checks with {@link RulesEngine} from what the DataStream replicated (here, or into Redis by
+ * Schematic's replicator), and tells Schematic about each answer with a {@code flag_check} event, as Schematic's SDKs
+ * do (Schematic did not evaluate the check, so it would not know about it otherwise). A preflight check is evaluated
+ * the same way, with the preflight's size added to the usage the rules compare, and its event says
+ * {@code preflight: true}.
  * <p>
  * Gives no answer (and the check asks the REST API) when the flag is not replicated, when a company or user is not
  * cached and does not arrive within {@code entity-wait-timeout}, when the connection is down and an entity is missing,
@@ -33,10 +34,11 @@ final class LocalFlagEvaluator implements LocalAnswers {
 
     private static final Logger LOG = Logger.getLogger(LocalFlagEvaluator.class);
 
-    private final DataStreamClient dataStream;
+    /** This instance's DataStream replica, or the replicator's Redis. */
+    private final EntitySource dataStream;
     private final EventSink events;
 
-    LocalFlagEvaluator(DataStreamClient dataStream, EventSink events) {
+    LocalFlagEvaluator(EntitySource dataStream, EventSink events) {
         this.dataStream = dataStream;
         this.events = events;
     }
@@ -94,7 +96,13 @@ final class LocalFlagEvaluator implements LocalAnswers {
     @Override
     public Uni<FlagCheck> later(String flag, Map<String, String> company, Map<String, String> user,
             Preflight preflight) {
-        if (dataStream.flag(flag) == null || !dataStream.connected()) {
+        if (!dataStream.connected()) {
+            return Uni.createFrom().nullItem();
+        }
+        // requested even when held, so that a flag read from Redis is still fresh when the company arrives
+        CompletableFuture<RulesFlag> flagArrival = dataStream.requestFlag(flag);
+        if (flagArrival.isDone() && dataStream.flag(flag) == null) {
+            // a flag the source does not have: Schematic answers at once, without waiting for the company
             return Uni.createFrom().nullItem();
         }
         CompletableFuture<RulesCompany> companyArrival = company.isEmpty() || dataStream.company(company) != null
@@ -103,9 +111,9 @@ final class LocalFlagEvaluator implements LocalAnswers {
         CompletableFuture<RulesUser> userArrival = user.isEmpty() || dataStream.user(user) != null
                 ? CompletableFuture.completedFuture(null)
                 : dataStream.requestUser(user);
-        // completes when both arrived (and were cached), or at the latest when the requests time out; no thread
+        // completes when everything arrived (and was cached), or at the latest when the requests time out; no thread
         // waits meanwhile
-        return Uni.createFrom().completionStage(CompletableFuture.allOf(companyArrival, userArrival)
+        return Uni.createFrom().completionStage(CompletableFuture.allOf(flagArrival, companyArrival, userArrival)
                 .handle((ignored, failure) -> fromCache(flag, company, user, preflight, false)));
     }
 

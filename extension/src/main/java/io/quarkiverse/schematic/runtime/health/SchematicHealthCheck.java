@@ -1,6 +1,7 @@
 package io.quarkiverse.schematic.runtime.health;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,14 +17,16 @@ import io.quarkiverse.schematic.runtime.config.SchematicConfig;
 import io.quarkiverse.schematic.runtime.datastream.DataStreamStatus;
 import io.quarkiverse.schematic.runtime.datastream.LocalEvaluation;
 import io.quarkiverse.schematic.runtime.events.EventStats;
+import io.quarkiverse.schematic.runtime.replicator.Replicator;
 import io.quarkiverse.schematic.runtime.sharedcache.SharedCacheStatus;
 
 /**
  * Readiness of the Schematic connection: DOWN while Schematic refuses the API key (reason {@code unauthorized}) and
  * while the circuit breaker refuses calls after failures (flag checks then answer from defaults), UP otherwise and
  * always in offline mode. The data shows the latest outcomes, the shared cache's state ({@code cache=shared} or
- * {@code degraded}), the state of the DataStream with local evaluation, and the event buffer's counters; neither the
- * shared cache nor the DataStream is ever a reason for DOWN (checks go on to the REST API meanwhile). Never the API
+ * {@code degraded}), the state of the DataStream with local evaluation (or of the replicator and its Redis in
+ * replicator mode), and the event buffer's counters; neither the shared cache nor the DataStream nor the replicator is
+ * ever a reason for DOWN (checks go on to the REST API meanwhile). Never the API
  * key or a response body.
  */
 @Readiness
@@ -73,7 +76,9 @@ public class SchematicHealthCheck implements HealthCheck {
             }
         }
         core.flags().cache().shared().ifPresent(shared -> sharedCache(response, shared));
-        dataStream(response, local.status());
+        Optional<Replicator.Status> replicator = local.replicator();
+        dataStream(response, local.status(), replicator.isEmpty());
+        replicator.ifPresent(status -> replicator(response, status));
         EventStats events = core.events().stats();
         return response.withData("events.queued", events.queued())
                 .withData("events.accepted", events.accepted())
@@ -91,21 +96,18 @@ public class SchematicHealthCheck implements HealthCheck {
      */
     private static void sharedCache(HealthCheckResponseBuilder response, SharedCacheStatus shared) {
         response.withData("cache", shared.degraded() ? "degraded" : "shared");
-        long errors = 0;
-        for (SharedCacheStatus.Problem problem : SharedCacheStatus.Problem.values()) {
-            errors += shared.count(problem);
-        }
-        response.withData("cache.errors", errors);
+        response.withData("cache.errors", errors(shared));
         if (shared.lastFailure() != null) {
             response.withData("cache.lastFailureOutcome", shared.lastFailure().tag());
             time(response, "cache.lastFailure", shared.lastFailureAt());
         }
     }
 
-    private static void dataStream(HealthCheckResponseBuilder response, DataStreamStatus dataStream) {
+    /** @param direct whether this instance holds the DataStream connection (not replicator mode) */
+    private static void dataStream(HealthCheckResponseBuilder response, DataStreamStatus dataStream, boolean direct) {
         response.withData("dataStream", dataStream.state());
         if (dataStream.enabled()) {
-            if (!dataStream.connected()) {
+            if (direct && !dataStream.connected()) {
                 response.withData("dataStream.fallback", "flag checks that need data not cached locally ask the"
                         + " REST API until the DataStream is connected again");
             }
@@ -114,6 +116,36 @@ public class SchematicHealthCheck implements HealthCheck {
                     .withData("dataStream.users", dataStream.users())
                     .withData("dataStream.reconnects", dataStream.reconnects());
         }
+    }
+
+    /**
+     * Replicator mode: whether the replicator says ready (else checks ask the REST API), and the state of its Redis,
+     * {@code replicator.redis=degraded} while reads fail (checks not answered from the near cache ask the REST API).
+     * Neither is a reason for DOWN.
+     */
+    private static void replicator(HealthCheckResponseBuilder response, Replicator.Status replicator) {
+        if (replicator.cacheVersion() != null) {
+            response.withData("replicator.cacheVersion", replicator.cacheVersion());
+        }
+        if (!replicator.ready()) {
+            response.withData("replicator.fallback", "the replicator is not ready (" + replicator.problem()
+                    + "): flag checks ask the REST API until it is");
+        }
+        SharedCacheStatus redis = replicator.redis();
+        response.withData("replicator.redis", redis.degraded() ? "degraded" : "ok");
+        response.withData("replicator.redis.errors", errors(redis));
+        if (redis.lastFailure() != null) {
+            response.withData("replicator.redis.lastFailureOutcome", redis.lastFailure().tag());
+            time(response, "replicator.redis.lastFailure", redis.lastFailureAt());
+        }
+    }
+
+    private static long errors(SharedCacheStatus status) {
+        long errors = 0;
+        for (SharedCacheStatus.Problem problem : SharedCacheStatus.Problem.values()) {
+            errors += status.count(problem);
+        }
+        return errors;
     }
 
     private static void time(HealthCheckResponseBuilder response, String name, long epochMillis) {

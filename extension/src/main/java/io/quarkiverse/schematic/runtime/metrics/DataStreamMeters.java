@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.schematic.runtime.datastream.DataStreamStatus;
 import io.quarkiverse.schematic.runtime.datastream.LocalEvaluation;
+import io.quarkiverse.schematic.runtime.sharedcache.SharedCacheStatus;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -40,6 +41,16 @@ public class DataStreamMeters {
         cacheSize(registry, local, "flag", DataStreamStatus::flags);
         cacheSize(registry, local, "company", DataStreamStatus::companies);
         cacheSize(registry, local, "user", DataStreamStatus::users);
+        local.replicator().ifPresent(replicator -> {
+            for (SharedCacheStatus.Problem problem : SharedCacheStatus.Problem.values()) {
+                FunctionCounter.builder("schematic.datastream.redis.errors", replicator.redis(),
+                        redis -> redis.count(problem))
+                        .description("Reads of the replicator's Redis that did not help (timeout, failure, a value"
+                                + " that is not the replicator's JSON): the check asked the REST API instead")
+                        .tag("kind", problem.tag())
+                        .register(registry);
+            }
+        });
     }
 
     private static void counter(MeterRegistry registry, LocalEvaluation local, String name, String description,

@@ -3,7 +3,6 @@ package io.quarkiverse.schematic.runtime.sharedcache;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
 
@@ -13,7 +12,6 @@ import io.quarkiverse.schematic.runtime.flags.LocalFlagCheckCache;
 import io.quarkiverse.schematic.runtime.logging.LogThrottle;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
-import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -27,8 +25,6 @@ import io.smallrye.mutiny.Uni;
 public final class RedisFlagCheckCache implements FlagCheckCache {
 
     private static final Logger LOG = Logger.getLogger(RedisFlagCheckCache.class);
-    /** User info of a Redis URI ({@code redis://user:password@host}) in a client error message. */
-    private static final Pattern URI_USER_INFO = Pattern.compile("://[^@/\\s]*@");
 
     private final LocalFlagCheckCache near;
     private final ReactiveValueCommands<String, String> values;
@@ -37,7 +33,7 @@ public final class RedisFlagCheckCache implements FlagCheckCache {
     private final SetArgs expiry;
     private final Duration timeout;
     private final SharedCacheStatus status;
-    private final LogThrottle failureLog = new LogThrottle(Duration.ofMinutes(1));
+    private final RedisFailures failures;
     private final LogThrottle unreadableLog = new LogThrottle(Duration.ofMinutes(1));
 
     /**
@@ -53,6 +49,8 @@ public final class RedisFlagCheckCache implements FlagCheckCache {
         this.expiry = new SetArgs().px(ttl);
         this.timeout = timeout;
         this.status = status;
+        this.failures = new RedisFailures(LOG, status, "The shared flag-check cache (Redis)",
+                "checks ask Schematic meanwhile; counted in schematic.flag.cache.shared.errors");
         this.near = nearMaxSize > 0
                 ? LocalFlagCheckCache.bounded(nearMaxSize, nearTtl.compareTo(ttl) < 0 ? nearTtl : ttl)
                 : LocalFlagCheckCache.disabled();
@@ -110,24 +108,8 @@ public final class RedisFlagCheckCache implements FlagCheckCache {
     }
 
     private FlagCheck unavailable(Throwable failure) {
-        // Mutiny's ifNoItem() fails with its own TimeoutException
-        SharedCacheStatus.Problem problem = failure instanceof TimeoutException
-                || failure instanceof java.util.concurrent.TimeoutException ? SharedCacheStatus.Problem.TIMEOUT
-                        : SharedCacheStatus.Problem.FAILURE;
-        status.failed(problem);
-        LOG.debugf(failure, "Shared flag-check cache call failed (%s)", problem.tag());
-        if (failureLog.allow()) {
-            LOG.warnf("The shared flag-check cache (Redis) is unavailable (%s: %s): checks ask Schematic meanwhile;"
-                    + " counted in schematic.flag.cache.shared.errors", problem.tag(), describe(failure));
-        }
+        failures.failed(failure);
         return null;
-    }
-
-    /** The failure without credentials a Redis URI may carry. */
-    private static String describe(Throwable failure) {
-        String message = failure.getMessage();
-        String text = failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-        return URI_USER_INFO.matcher(text).replaceAll("://***@");
     }
 
     /** Forgets the near cache; shared answers expire in Redis within their TTL. */

@@ -37,7 +37,7 @@ public final class SharedCacheStatus {
     }
 
     /** Redis answered (a hit, a miss or a completed write). */
-    void succeeded() {
+    public void succeeded() {
         if (degraded) {
             degraded = false;
         }
@@ -47,7 +47,7 @@ public final class SharedCacheStatus {
      * A call did not help. A timeout or failure makes the cache degraded until Redis answers again; an unreadable value
      * came from a Redis that answers, so it is counted but degrades nothing.
      */
-    void failed(Problem problem) {
+    public void failed(Problem problem) {
         counts[problem.ordinal()].increment();
         if (problem == Problem.UNREADABLE) {
             succeeded();

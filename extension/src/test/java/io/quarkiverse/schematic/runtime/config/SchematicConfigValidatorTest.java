@@ -82,6 +82,22 @@ class SchematicConfigValidatorTest {
     }
 
     @Test
+    void replicatorValuesNameTheirProperty() {
+        assertThat(problems("quarkus.schematic.api-key", "k",
+                "quarkus.schematic.local-evaluation.replicator.ready-url", "replicator:8090/ready",
+                "quarkus.schematic.local-evaluation.replicator.poll-interval", "0s",
+                "quarkus.schematic.local-evaluation.replicator.redis-timeout", "0ms",
+                "quarkus.schematic.local-evaluation.replicator.near-cache-ttl", "0s"))
+                .anySatisfy(p -> assertThat(p).startsWith("quarkus.schematic.local-evaluation.replicator.ready-url"))
+                .anySatisfy(p -> assertThat(p).startsWith("quarkus.schematic.local-evaluation.replicator.poll-interval"))
+                .anySatisfy(p -> assertThat(p).startsWith("quarkus.schematic.local-evaluation.replicator.redis-timeout"))
+                .anySatisfy(p -> assertThat(p).startsWith("quarkus.schematic.local-evaluation.replicator.near-cache-ttl"))
+                .hasSize(4);
+        assertThat(problems("quarkus.schematic.api-key", "k",
+                "quarkus.schematic.local-evaluation.replicator.ready-url", "http://replicator:8090/ready")).isEmpty();
+    }
+
+    @Test
     void theApiKeyIsNeverEchoed() {
         String key = "sch_live_very_secret";
         assertThat(problems("quarkus.schematic.api-key", key, "quarkus.schematic.base-url", "nope"))

@@ -44,6 +44,7 @@ class LocalEvaluationSwitchTest {
     }
 
     private static boolean enabled(String... keyValues) {
-        return new LocalEvaluation(TestConfigs.schematic(keyValues), VERTX, null).status().enabled();
+        return new LocalEvaluation(TestConfigs.schematic(keyValues), TestConfigs.fixed(keyValues), VERTX, null, null)
+                .status().enabled();
     }
 }

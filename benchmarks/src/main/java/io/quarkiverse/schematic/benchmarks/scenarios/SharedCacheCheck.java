@@ -1,0 +1,172 @@
+package io.quarkiverse.schematic.benchmarks.scenarios;
+
+import static io.quarkiverse.schematic.benchmarks.scenarios.Workload.COMPANY;
+import static io.quarkiverse.schematic.benchmarks.scenarios.Workload.FLAG;
+import static io.quarkiverse.schematic.benchmarks.scenarios.Workload.USER;
+
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+
+import io.quarkiverse.schematic.FlagCheck;
+import io.quarkiverse.schematic.FlagSource;
+import io.quarkiverse.schematic.benchmarks.stub.RedisProcess;
+import io.quarkiverse.schematic.runtime.client.CallPolicy;
+import io.quarkiverse.schematic.runtime.client.SchematicApi;
+import io.quarkiverse.schematic.runtime.flags.FlagCheckCache;
+import io.quarkiverse.schematic.runtime.flags.FlagCheckListener;
+import io.quarkiverse.schematic.runtime.flags.FlagDefaults;
+import io.quarkiverse.schematic.runtime.flags.FlagEvaluator;
+import io.quarkiverse.schematic.runtime.flags.LocalAnswers;
+import io.quarkiverse.schematic.runtime.flags.LocalFlagCheckCache;
+import io.quarkiverse.schematic.runtime.flags.OfflineAnswers;
+import io.quarkiverse.schematic.runtime.sharedcache.RedisConnection;
+import io.quarkiverse.schematic.runtime.sharedcache.RedisFlagCheckCache;
+import io.quarkiverse.schematic.runtime.sharedcache.SharedCacheKeys;
+import io.quarkiverse.schematic.runtime.sharedcache.SharedCacheStatus;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.quarkus.redis.runtime.datasource.ReactiveRedisDataSourceImpl;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.RedisAPI;
+import io.vertx.redis.client.RedisOptions;
+
+/**
+ * The flag-check cache shared through a real redis-server (started by the fork on a free port), through the flag
+ * evaluator the extension builds ({@code cache.backend=redis} is a build-time choice, so the evaluator is assembled
+ * here from the same classes, with the Quarkus Redis data source over one Vert.x Redis client):
+ * <ul>
+ * <li>{@code ours_redis}: a check whose near cache is cold (near cache off): one {@code GET} of the shared answer,
+ * read and returned; floor {@code floor_redis_get}: a raw {@code GET} of the same key with the same client;</li>
+ * <li>{@code ours_near}: a hot check answered by the near cache; floor {@code floor_local}: the same check with the
+ * in-process cache of {@code cache.backend=local}, what every check costs today.</li>
+ * </ul>
+ * Schematic's REST API is never asked: every measured answer comes from Redis or the near cache.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 1, jvmArgsAppend = { Workload.LOG_MANAGER, "-Xms1g", "-Xmx1g" })
+@Threads(1)
+public class SharedCacheCheck {
+
+    static final CallPolicy POLICY = new CallPolicy(0, null);
+    static final Duration TTL = Duration.ofHours(1);
+    static final Duration TIMEOUT = Duration.ofSeconds(1);
+
+    @State(Scope.Benchmark)
+    public static class Fleet {
+        RedisProcess server;
+        Vertx vertx;
+        Redis client;
+        ReactiveValueCommands<String, String> values;
+        String key;
+        FlagEvaluator redisCold;
+        FlagEvaluator redisNear;
+        FlagEvaluator local;
+
+        @Setup(Level.Trial)
+        public void start() {
+            server = RedisProcess.start();
+            vertx = Vertx.vertx();
+            client = Redis.createClient(vertx, new RedisOptions().setConnectionString(server.uri()));
+            ReactiveRedisDataSource dataSource = new ReactiveRedisDataSourceImpl(vertx, client, RedisAPI.api(client));
+            RedisConnection connection = new RedisConnection() {
+                @Override
+                public ReactiveRedisDataSource dataSource() {
+                    return dataSource;
+                }
+
+                @Override
+                public boolean sharedCache() {
+                    return true;
+                }
+            };
+            values = dataSource.value(String.class, String.class);
+            SharedCacheKeys keys = new SharedCacheKeys("bench");
+            key = keys.flag(FLAG, COMPANY, USER);
+            FlagCheck answer = new FlagCheck(FLAG, true, "Matched standard rule", "flag_1", "comp_1", "user_1",
+                    "rule_1", FlagSource.REMOTE, null, null, null);
+
+            RedisFlagCheckCache cold = new RedisFlagCheckCache(connection, keys, TTL, TIMEOUT, 0, TTL,
+                    new SharedCacheStatus());
+            cold.put(COMPANY, USER, answer);
+            RedisFlagCheckCache near = new RedisFlagCheckCache(connection, keys, TTL, TIMEOUT, 1000, TTL,
+                    new SharedCacheStatus());
+            near.put(COMPANY, USER, answer);
+            LocalFlagCheckCache inProcess = LocalFlagCheckCache.bounded(1000, TTL);
+            inProcess.put(COMPANY, USER, answer);
+            redisCold = evaluator(cold);
+            redisNear = evaluator(near);
+            local = evaluator(inProcess);
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (values.get(key).await().indefinitely() == null) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the shared answer was not written to Redis");
+                }
+            }
+            expect(redisCold.check(FLAG, COMPANY, USER, POLICY).await().indefinitely(), FlagSource.CACHE);
+            expect(redisNear.cached(FLAG, COMPANY, USER), FlagSource.CACHE);
+            expect(local.cached(FLAG, COMPANY, USER), FlagSource.CACHE);
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            expect(redisCold.check(FLAG, COMPANY, USER, POLICY).await().indefinitely(), FlagSource.CACHE);
+            client.close();
+            vertx.closeAndAwait();
+            server.close();
+        }
+
+        /** The evaluator of the extension over this cache; a REST call would fail the check over to its default. */
+        static FlagEvaluator evaluator(FlagCheckCache cache) {
+            SchematicApi noRest = (SchematicApi) Proxy.newProxyInstance(SchematicApi.class.getClassLoader(),
+                    new Class<?>[] { SchematicApi.class }, (proxy, method, args) -> {
+                        throw new IllegalStateException("the REST API must not be asked");
+                    });
+            return new FlagEvaluator(noRest, cache, new FlagDefaults(Map.of()), false, FlagCheckListener.NONE,
+                    new OfflineAnswers(List.of()), LocalAnswers.NONE);
+        }
+
+        static void expect(FlagCheck check, FlagSource source) {
+            if (check == null || check.source() != source || !check.value()) {
+                throw new IllegalStateException("expected an answer from " + source + ", got " + check);
+            }
+        }
+    }
+
+    @Benchmark
+    public FlagCheck ours_redis(Fleet fleet) {
+        return fleet.redisCold.check(FLAG, COMPANY, USER, POLICY).await().indefinitely();
+    }
+
+    @Benchmark
+    public String floor_redis_get(Fleet fleet) {
+        return fleet.values.get(fleet.key).await().indefinitely();
+    }
+
+    @Benchmark
+    public FlagCheck ours_near(Fleet fleet) {
+        return fleet.redisNear.cached(FLAG, COMPANY, USER);
+    }
+
+    @Benchmark
+    public FlagCheck floor_local(Fleet fleet) {
+        return fleet.local.cached(FLAG, COMPANY, USER);
+    }
+}
