@@ -26,6 +26,7 @@ import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
 import io.quarkiverse.schematic.benchmarks.stub.RedisProcess;
 import io.quarkiverse.schematic.runtime.client.CallPolicy;
+import io.quarkiverse.schematic.runtime.client.CheckFlagBreaker;
 import io.quarkiverse.schematic.runtime.client.SchematicApi;
 import io.quarkiverse.schematic.runtime.flags.FlagCheckCache;
 import io.quarkiverse.schematic.runtime.flags.FlagCheckListener;
@@ -140,7 +141,7 @@ public class SharedCacheCheck {
                         throw new IllegalStateException("the REST API must not be asked");
                     });
             return new FlagEvaluator(noRest, cache, new FlagDefaults(Map.of()), false, FlagCheckListener.NONE,
-                    new OfflineAnswers(List.of()), LocalAnswers.NONE);
+                    new OfflineAnswers(List.of()), LocalAnswers.NONE, CheckFlagBreaker.NONE);
         }
 
         static void expect(FlagCheck check, FlagSource source) {
