@@ -57,6 +57,8 @@ public final class PerformanceTable {
                 "Vert.x `HttpClient` POST + Jackson parse");
         timeRow("uncached flag check (loopback HTTP)", "UncachedFlagCheck.ours", "", "UncachedFlagCheck.jdk",
                 "JDK `HttpClient` POST + Jackson parse");
+        timeRow("uncached flag check (loopback HTTP)", "UncachedFlagCheck.ours", "", "RestClientStackCheck.stack",
+                "annotated MicroProfile REST Client + Fault Tolerance, none of our code");
         timeRow("uncached flag check, JDK `HttpServer` stub", "UncachedFlagCheck.ours_jdkStub", "",
                 "UncachedFlagCheck.jdk_jdkStub", "JDK `HttpClient` POST + Jackson parse, same stub");
         timeRow("`checkFlags` (loopback HTTP)", "UncachedFlagCheck.ours_checkFlags", "",
