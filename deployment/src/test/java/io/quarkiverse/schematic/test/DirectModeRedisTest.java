@@ -3,8 +3,10 @@ package io.quarkiverse.schematic.test;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URI;
 import java.time.Duration;
@@ -76,6 +78,8 @@ class DirectModeRedisTest {
             .overrideConfigKey("quarkus.redis.devservices.enabled", "false")
             .overrideConfigKey("quarkus.redis.health.enabled", "false")
             .overrideConfigKey("quarkus.schematic.max-retries", "0");
+
+    static final String SCHEMATIC = "checks.find { it.name == 'Schematic' }";
 
     static SharedEntityCopy copyOfB;
     static DataStreamClient dataStreamOfB;
@@ -151,13 +155,22 @@ class DirectModeRedisTest {
 
     @Test
     @Order(2)
-    void aDeleteOverTheDataStreamRemovesTheSharedCopy() {
+    void partialUpdatesAndDeletesOverTheDataStreamFollowInTheSharedCopy() {
         String version = version();
+        DataStreamStub.push("rulesengine.Company", "comp_fleet_acme", "partial", """
+                {"keys": {"id": "fleet-acme", "domain": "Acme.Example"}}
+                """);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> REDIS.command("GET", "schematic:company:" + version + ":domain:acme.example") != null);
+        assertThat(REDIS.command("GET", "schematic:company:" + version + ":comp_fleet_acme"))
+                .contains("\"domain\":\"Acme.Example\"").contains("\"api-call\"");
+
         DataStreamStub.push("rulesengine.Company", "comp_fleet_acme", "delete", "{}");
 
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> REDIS.command("GET", "schematic:company:" + version + ":comp_fleet_acme") == null);
         assertThat(REDIS.command("GET", "schematic:company:" + version + ":id:fleet-acme")).isNull();
+        assertThat(REDIS.command("GET", "schematic:company:" + version + ":domain:acme.example")).isNull();
     }
 
     @Test
@@ -174,6 +187,8 @@ class DirectModeRedisTest {
             assertThat(requestsFor("fleet-down")).as("each instance asked its DataStream").isEqualTo(2);
             assertThat(failures(copyOfB.status())).isGreaterThan(failuresBefore);
             assertThat(copyOfB.status().degraded()).isTrue();
+            get("/q/health/ready").then().statusCode(200).body(SCHEMATIC + ".data['dataStream.redis']",
+                    equalTo("degraded"));
         } finally {
             REDIS.restart();
         }
@@ -192,6 +207,7 @@ class DirectModeRedisTest {
         assertThat(onB.source()).isEqualTo(FlagSource.LOCAL);
         assertThat(onB.companyId()).isEqualTo("comp_fleet_back");
         assertThat(requestsFor("fleet-back")).as("shared again").isEqualTo(1);
+        get("/q/health/ready").then().statusCode(200).body(SCHEMATIC + ".data['dataStream.redis']", equalTo("ok"));
     }
 
     private static FlagCheck checkOnB(String flag, Map<String, String> company) {
