@@ -38,7 +38,8 @@ import io.vertx.core.Vertx;
  * <p>
  * Messages are applied one at a time, in order, on a thread of their own (a large flag set is parsed off the event
  * loop). Lookups are lock-free reads of the caches, from any thread. Anything unusable the server sends is counted,
- * logged at DEBUG and ignored.
+ * logged at DEBUG and ignored. Everything stored or removed is also told to an {@link EntityMirror} (Redis, for the
+ * other instances of a fleet).
  */
 public final class DataStreamClient implements EntitySource {
 
