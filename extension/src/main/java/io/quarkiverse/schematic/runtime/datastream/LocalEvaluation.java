@@ -122,7 +122,12 @@ public class LocalEvaluation {
      * shared in Redis ({@code shared}), then from requests over the DataStream.
      */
     public static LocalAnswers answers(DataStreamClient client, EntitySource shared, EventSink events) {
-        return new LocalFlagEvaluator(new DataStreamWithSharedCopy(client, shared), events);
+        return answers(new DataStreamWithSharedCopy(client, shared), events);
+    }
+
+    /** Local answers from these entities (the benchmarks assemble replicator mode with it). */
+    public static LocalAnswers answers(EntitySource entities, EventSink events) {
+        return new LocalFlagEvaluator(entities, events);
     }
 
     public DataStreamStatus status() {
