@@ -69,6 +69,8 @@ public final class PerformanceTable {
                 "", "SharedCacheCheck.floor_redis_get", "Redis `GET` of the same key, same client");
         timeRow("shared cache: check answered by the near cache (target <= 1.5)", "SharedCacheCheck.ours_near", "",
                 "SharedCacheCheck.floor_local", "the same check from the in-process cache (`backend=local`)");
+        timeRow("replicator mode: local check, flag and company in the near cache", "ReplicatorCheck.ours_near", "",
+                "ReplicatorCheck.floor_local", "the same local evaluator over flag and company held in process");
         for (String call : new String[] { "track", "identify" }) {
             for (String capture : new String[] { "up", "unreachable" }) {
                 timeRow("`" + call + "()` enqueue, capture service " + capture, "EventEnqueue.ours_" + call,

@@ -268,14 +268,19 @@ public interface SchematicConfig {
          * Namespace of the Redis keys (they read {@code schematic:NAMESPACE:v1:flag:...}): instances with the
          * same namespace share answers, instances with different ones never see each other's. Defaults to a value
          * derived from the API key (a truncated SHA-256, from which the key cannot be recovered), so that two
-         * Schematic environments sharing a Redis stay apart without configuration.
+         * Schematic environments sharing a Redis stay apart without configuration. With local evaluation in direct
+         * mode, it also names the flags, companies and users the instances share (keys
+         * {@code schematic:company:direct-v1-NAMESPACE:...}).
          */
         Optional<String> namespace();
 
         /**
          * The longest a flag check waits for Redis (a read on a near-cache miss, or a write). On timeout, on a Redis
          * error and on a value that cannot be read the check goes on to Schematic as if Redis had no answer; such
-         * problems are counted ({@code schematic.flag.cache.shared.errors}) and shown by the readiness check.
+         * problems are counted ({@code schematic.flag.cache.shared.errors}) and shown by the readiness check. With
+         * local evaluation in direct mode, also the bound of each read and write of the shared companies and users (a
+         * failure is counted in {@code schematic.datastream.redis.errors}; the company is then requested over the
+         * DataStream).
          */
         @WithDefault(DEFAULT_CACHE_REDIS_TIMEOUT_MILLIS + "ms")
         Duration timeout();
@@ -289,7 +294,9 @@ public interface SchematicConfig {
 
         /**
          * How long this process keeps an answer read from or written to Redis (at most {@code cache.ttl}). A change
-         * another instance learns reaches this one at the latest after this long plus {@code cache.ttl}.
+         * another instance learns reaches this one at the latest after this long plus {@code cache.ttl}. With local
+         * evaluation in direct mode, also how long a company or user read from the shared copy is kept in this process
+         * (it receives no DataStream updates for it).
          */
         @WithDefault(DEFAULT_CACHE_REDIS_NEAR_CACHE_TTL_MILLIS + "ms")
         Duration nearCacheTtl();

@@ -38,7 +38,8 @@ import io.vertx.core.Vertx;
  * <p>
  * Messages are applied one at a time, in order, on a thread of their own (a large flag set is parsed off the event
  * loop). Lookups are lock-free reads of the caches, from any thread. Anything unusable the server sends is counted,
- * logged at DEBUG and ignored.
+ * logged at DEBUG and ignored. Everything stored or removed is also told to an {@link EntityMirror} (Redis, for the
+ * other instances of a fleet).
  */
 public final class DataStreamClient implements EntitySource {
 
@@ -58,6 +59,7 @@ public final class DataStreamClient implements EntitySource {
     private final PendingRequests<RulesUser> userRequests = new PendingRequests<>();
     private final PartialUpdate partials;
     private final Consumer<List<FlagChanged>> changes;
+    private final EntityMirror mirror;
     private final ThreadPoolExecutor applier;
     private final DataStreamConnection connection;
 
@@ -69,9 +71,10 @@ public final class DataStreamClient implements EntitySource {
 
     /**
      * @param changes told about flag changes, on the thread that applies messages, one message at a time
+     * @param mirror told about every entity stored or removed, on the same thread
      */
     public DataStreamClient(Vertx vertx, URI url, String apiKey, LocalEvaluationConfig config, ObjectMapper json,
-            Consumer<List<FlagChanged>> changes) {
+            Consumer<List<FlagChanged>> changes, EntityMirror mirror) {
         this.json = json;
         this.url = url;
         this.entityWaitMillis = config.entityWaitTimeout().toMillis();
@@ -81,6 +84,7 @@ public final class DataStreamClient implements EntitySource {
         this.users = new EntityStore<>(config.maxUsers(), config.cacheTtl(), RulesUser::id, RulesUser::keys);
         this.partials = new PartialUpdate(json);
         this.changes = changes;
+        this.mirror = mirror;
         this.vertx = vertx;
         // observers of flag changes run on this thread: it sees the application's classes, whoever starts it
         ClassLoader application = Thread.currentThread().getContextClassLoader();
@@ -286,9 +290,12 @@ public final class DataStreamClient implements EntitySource {
                         all.add(readFlag(flag));
                     }
                     changed(flags.replaceAll(all));
+                    all.forEach(mirror::stored);
                     flagsReceived = true;
                 } else {
-                    FlagChanged change = flags.put(readFlag(data));
+                    RulesFlag flag = readFlag(data);
+                    FlagChanged change = flags.put(flag);
+                    mirror.stored(flag);
                     changed(change == null ? List.of() : List.of(change));
                 }
             }
@@ -350,6 +357,7 @@ public final class DataStreamClient implements EntitySource {
                     return false;
                 }
                 FlagChanged change = flags.remove(key.asText());
+                mirror.flagRemoved(key.asText());
                 changed(change == null ? List.of() : List.of(change));
             }
             case COMPANIES, COMPANY -> {
@@ -357,14 +365,14 @@ public final class DataStreamClient implements EntitySource {
                 if (id == null) {
                     return false;
                 }
-                companies.remove(id);
+                mirror.companyRemoved(id, companies.remove(id));
             }
             case USERS, USER -> {
                 String id = idOf(entityId, data);
                 if (id == null) {
                     return false;
                 }
-                users.remove(id);
+                mirror.userRemoved(id, users.remove(id));
             }
         }
         return true;
@@ -406,6 +414,7 @@ public final class DataStreamClient implements EntitySource {
             throw new IllegalArgumentException("a company without id");
         }
         companies.put(company);
+        mirror.stored(company);
         companyRequests.complete(company.keys(), company);
     }
 
@@ -414,6 +423,7 @@ public final class DataStreamClient implements EntitySource {
             throw new IllegalArgumentException("a user without id");
         }
         users.put(user);
+        mirror.stored(user);
         userRequests.complete(user.keys(), user);
     }
 

@@ -21,7 +21,10 @@ import io.quarkiverse.schematic.runtime.devui.DevServiceProtocol;
 import io.quarkiverse.schematic.runtime.events.EventSink;
 import io.quarkiverse.schematic.runtime.flags.LocalAnswers;
 import io.quarkiverse.schematic.runtime.replicator.Replicator;
+import io.quarkiverse.schematic.runtime.replicator.SharedEntityCopy;
 import io.quarkiverse.schematic.runtime.sharedcache.RedisConnection;
+import io.quarkiverse.schematic.runtime.sharedcache.SharedCacheKeys;
+import io.quarkiverse.schematic.runtime.sharedcache.SharedCacheStatus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -42,6 +45,8 @@ public class LocalEvaluation {
     private final DataStreamClient client;
     /** Replicator mode: local evaluation from the replicator's Redis instead of {@link #client}. */
     private final Replicator replicator;
+    /** Direct mode with {@code cache.backend=redis}: the entities shared with the fleet's other instances. */
+    private final SharedEntityCopy shared;
     private final Event<FlagChanged> flagChanged;
 
     @Inject
@@ -60,10 +65,22 @@ public class LocalEvaluation {
         boolean on = enabled && !config.offline();
         // the deployment registers a Redis connection in replicator mode (and fails the build without the client)
         this.replicator = on && replicatorMode ? new Replicator(vertx, redis.get(), config.localEvaluation()) : null;
-        this.client = on && !replicatorMode
-                ? new DataStreamClient(vertx, DataStreamUrl.of(config), config.apiKey().orElse(""),
-                        config.localEvaluation(), new ObjectMapper(), this::fire)
+        boolean direct = on && !replicatorMode;
+        // the deployment registers a Redis connection with cache.backend=redis
+        this.shared = direct && redis.isResolvable() && redis.get().sharedCache() ? sharedCopy(config, redis.get())
                 : null;
+        this.client = direct
+                ? new DataStreamClient(vertx, DataStreamUrl.of(config), config.apiKey().orElse(""),
+                        config.localEvaluation(), new ObjectMapper(), this::fire,
+                        shared == null ? EntityMirror.NONE : shared.writer())
+                : null;
+    }
+
+    /** Only this method loads classes of the optional Redis client. */
+    private static SharedEntityCopy sharedCopy(SchematicConfig config, RedisConnection redis) {
+        SchematicConfig.RedisCacheConfig cache = config.cache().redis();
+        return new SharedEntityCopy(redis, SharedCacheKeys.namespace(cache.namespace(), config.apiKey()),
+                config.localEvaluation(), cache.timeout(), cache.nearCacheTtl());
     }
 
     void start(@Observes StartupEvent startup) {
@@ -94,7 +111,23 @@ public class LocalEvaluation {
         if (replicator != null) {
             return new LocalFlagEvaluator(replicator.entities(), events);
         }
-        return client == null ? LocalAnswers.NONE : new LocalFlagEvaluator(client, events);
+        if (client == null) {
+            return LocalAnswers.NONE;
+        }
+        return shared == null ? new LocalFlagEvaluator(client, events) : answers(client, shared.reader(), events);
+    }
+
+    /**
+     * Direct mode in a fleet: answers from this instance's DataStream replica, then from the entities other instances
+     * shared in Redis ({@code shared}), then from requests over the DataStream.
+     */
+    public static LocalAnswers answers(DataStreamClient client, EntitySource shared, EventSink events) {
+        return answers(new DataStreamWithSharedCopy(client, shared), events);
+    }
+
+    /** Local answers from these entities (the benchmarks assemble replicator mode with it). */
+    public static LocalAnswers answers(EntitySource entities, EventSink events) {
+        return new LocalFlagEvaluator(entities, events);
     }
 
     public DataStreamStatus status() {
@@ -107,6 +140,14 @@ public class LocalEvaluation {
     /** Replicator mode's readiness and Redis state; empty in direct mode or when local evaluation is off. */
     public Optional<Replicator.Status> replicator() {
         return replicator == null ? Optional.empty() : Optional.of(replicator.details());
+    }
+
+    /** Failures of Redis reads and writes: of the replicator's Redis, or of the entities shared in direct mode. */
+    public Optional<SharedCacheStatus> redis() {
+        if (replicator != null) {
+            return Optional.of(replicator.details().redis());
+        }
+        return shared == null ? Optional.empty() : Optional.of(shared.status());
     }
 
     /** The client, or {@code null} when local evaluation is off or in replicator mode. */

@@ -79,6 +79,10 @@ public class SchematicHealthCheck implements HealthCheck {
         Optional<Replicator.Status> replicator = local.replicator();
         dataStream(response, local.status(), replicator.isEmpty());
         replicator.ifPresent(status -> replicator(response, status));
+        if (replicator.isEmpty()) {
+            // direct mode with cache.backend=redis: the entities shared with other instances
+            local.redis().ifPresent(status -> redis(response, "dataStream.redis", status));
+        }
         EventStats events = core.events().stats();
         return response.withData("events.queued", events.queued())
                 .withData("events.accepted", events.accepted())
@@ -131,12 +135,19 @@ public class SchematicHealthCheck implements HealthCheck {
             response.withData("replicator.fallback", "the replicator is not ready (" + replicator.problem()
                     + "): flag checks ask the REST API until it is");
         }
-        SharedCacheStatus redis = replicator.redis();
-        response.withData("replicator.redis", redis.degraded() ? "degraded" : "ok");
-        response.withData("replicator.redis.errors", errors(redis));
+        redis(response, "replicator.redis", replicator.redis());
+    }
+
+    /**
+     * The Redis of flags, companies and users: {@code degraded} while calls fail (checks then go on without it), never
+     * a reason for DOWN.
+     */
+    private static void redis(HealthCheckResponseBuilder response, String name, SharedCacheStatus redis) {
+        response.withData(name, redis.degraded() ? "degraded" : "ok");
+        response.withData(name + ".errors", errors(redis));
         if (redis.lastFailure() != null) {
-            response.withData("replicator.redis.lastFailureOutcome", redis.lastFailure().tag());
-            time(response, "replicator.redis.lastFailure", redis.lastFailureAt());
+            response.withData(name + ".lastFailureOutcome", redis.lastFailure().tag());
+            time(response, name + ".lastFailure", redis.lastFailureAt());
         }
     }
 

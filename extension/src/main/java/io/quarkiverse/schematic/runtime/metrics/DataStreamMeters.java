@@ -41,12 +41,12 @@ public class DataStreamMeters {
         cacheSize(registry, local, "flag", DataStreamStatus::flags);
         cacheSize(registry, local, "company", DataStreamStatus::companies);
         cacheSize(registry, local, "user", DataStreamStatus::users);
-        local.replicator().ifPresent(replicator -> {
+        local.redis().ifPresent(status -> {
             for (SharedCacheStatus.Problem problem : SharedCacheStatus.Problem.values()) {
-                FunctionCounter.builder("schematic.datastream.redis.errors", replicator.redis(),
-                        redis -> redis.count(problem))
-                        .description("Reads of the replicator's Redis that did not help (timeout, failure, a value"
-                                + " that is not the replicator's JSON): the check asked the REST API instead")
+                FunctionCounter.builder("schematic.datastream.redis.errors", status, redis -> redis.count(problem))
+                        .description("Calls to the Redis holding flags, companies and users (the replicator's, or"
+                                + " the copy direct-mode instances share) that did not help (timeout, failure, a value"
+                                + " that is not the replicator's JSON): the check went on without it")
                         .tag("kind", problem.tag())
                         .register(registry);
             }

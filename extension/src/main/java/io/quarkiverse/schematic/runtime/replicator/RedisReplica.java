@@ -44,7 +44,8 @@ final class RedisReplica implements EntitySource {
     private static final Logger LOG = Logger.getLogger(RedisReplica.class);
 
     private final ReactiveValueCommands<String, String> values;
-    private final ReplicatorReadiness readiness;
+    /** The cache version to read, {@code null} while there is none to read (the replicator is not ready). */
+    private final Supplier<String> version;
     private final Duration timeout;
     private final ObjectMapper json;
     private final SharedCacheStatus status;
@@ -57,17 +58,24 @@ final class RedisReplica implements EntitySource {
     private final Cache<Map<String, String>, CompletableFuture<RulesUser>> userReads;
     private final RedisFailures failures;
     private final LogThrottle unreadableLog = new LogThrottle(Duration.ofMinutes(1));
+    private final String owner;
     private volatile ReplicatorKeys keys;
 
-    RedisReplica(RedisConnection connection, ReplicatorReadiness readiness, Duration timeout, Duration nearCacheTtl,
-            int maxFlags, int maxCompanies, int maxUsers, ObjectMapper json, SharedCacheStatus status) {
+    /**
+     * @param version the cache version whose keys to read, or {@code null} while nothing is to be read
+     * @param owner who wrote what is read, as the warnings name it ("The replicator's Redis")
+     * @param meanwhile what checks do while Redis fails and where it is counted, as the warnings say it
+     */
+    RedisReplica(RedisConnection connection, Supplier<String> version, Duration timeout, Duration nearCacheTtl,
+            int maxFlags, int maxCompanies, int maxUsers, ObjectMapper json, SharedCacheStatus status, String owner,
+            String meanwhile) {
         this.values = connection.dataSource().value(String.class, String.class);
-        this.readiness = readiness;
+        this.version = version;
         this.timeout = timeout;
         this.json = json;
         this.status = status;
-        this.failures = new RedisFailures(LOG, status, "The replicator's Redis", "flag checks not answered from this"
-                + " process ask the REST API meanwhile; counted in schematic.datastream.redis.errors");
+        this.owner = owner;
+        this.failures = new RedisFailures(LOG, status, owner, meanwhile);
         this.flags = near(maxFlags, nearCacheTtl);
         this.companies = near(maxCompanies, nearCacheTtl);
         this.users = near(maxUsers, nearCacheTtl);
@@ -90,24 +98,28 @@ final class RedisReplica implements EntitySource {
         userReads.invalidateAll();
     }
 
+    private boolean ready() {
+        return version.get() != null;
+    }
+
     @Override
     public boolean connected() {
-        return readiness.ready();
+        return ready();
     }
 
     @Override
     public RulesFlag flag(String key) {
-        return readiness.ready() ? flags.getIfPresent(key.toLowerCase(Locale.ROOT)) : null;
+        return ready() ? flags.getIfPresent(key.toLowerCase(Locale.ROOT)) : null;
     }
 
     @Override
     public RulesCompany company(Map<String, String> keys) {
-        return readiness.ready() ? companies.getIfPresent(keys) : null;
+        return ready() ? companies.getIfPresent(keys) : null;
     }
 
     @Override
     public RulesUser user(Map<String, String> keys) {
-        return readiness.ready() ? users.getIfPresent(keys) : null;
+        return ready() ? users.getIfPresent(keys) : null;
     }
 
     @Override
@@ -138,7 +150,7 @@ final class RedisReplica implements EntitySource {
      */
     private <K, T> CompletableFuture<T> shared(Cache<K, CompletableFuture<T>> reads, K key, Supplier<Uni<T>> read,
             Cache<K, T> near) {
-        if (!readiness.ready()) {
+        if (!ready()) {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<T> created = new CompletableFuture<>();
@@ -190,10 +202,10 @@ final class RedisReplica implements EntitySource {
     }
 
     private ReplicatorKeys keys() {
-        String version = readiness.state().cacheVersion();
+        String wanted = version.get();
         ReplicatorKeys current = keys;
-        if (current == null || !current.version().equals(version)) {
-            current = new ReplicatorKeys(version);
+        if (current == null || !current.version().equals(wanted)) {
+            current = new ReplicatorKeys(wanted);
             keys = current;
         }
         return current;
@@ -209,8 +221,8 @@ final class RedisReplica implements EntitySource {
         } catch (JsonProcessingException | RuntimeException unreadable) {
             status.failed(SharedCacheStatus.Problem.UNREADABLE);
             if (unreadableLog.allow()) {
-                LOG.warnf("Schematic's replicator Redis holds a value for %s that is not the replicator's JSON (%s):"
-                        + " the REST API answers instead", what, unreadable.getClass().getSimpleName());
+                LOG.warnf("%s holds a value for %s that is not the replicator's JSON (%s): it is not used", owner, what,
+                        unreadable.getClass().getSimpleName());
             }
             return null;
         }

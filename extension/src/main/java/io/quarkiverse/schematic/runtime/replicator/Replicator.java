@@ -35,8 +35,16 @@ public final class Replicator {
         // the readiness reports a new version only once started, when the replica exists
         this.readiness = new ReplicatorReadiness(vertx, replicator.readyUrl(), replicator.pollInterval(), json,
                 this::versionChanged);
-        this.replica = new RedisReplica(redis, readiness, replicator.redisTimeout(), replicator.nearCacheTtl(),
-                config.maxFlags(), config.maxCompanies(), config.maxUsers(), json, redisStatus);
+        this.replica = new RedisReplica(redis, this::readableVersion, replicator.redisTimeout(),
+                replicator.nearCacheTtl(), config.maxFlags(), config.maxCompanies(), config.maxUsers(), json, redisStatus,
+                "The replicator's Redis", "flag checks not answered from this process ask the REST API meanwhile;"
+                        + " counted in schematic.datastream.redis.errors");
+    }
+
+    /** The replicator's cache version while it is ready: nothing is read from Redis otherwise. */
+    private String readableVersion() {
+        ReplicatorReadiness.State state = readiness.state();
+        return state.ready() ? state.cacheVersion() : null;
     }
 
     private void versionChanged(String version) {

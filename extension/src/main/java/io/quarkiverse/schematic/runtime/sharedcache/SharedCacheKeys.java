@@ -63,7 +63,7 @@ public final class SharedCacheKeys {
         }
     }
 
-    static String escape(String part) {
+    public static String escape(String part) {
         StringBuilder out = new StringBuilder(part.length());
         escape(part, out);
         return out.toString();

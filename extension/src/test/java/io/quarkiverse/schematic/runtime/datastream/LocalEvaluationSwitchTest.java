@@ -2,11 +2,16 @@ package io.quarkiverse.schematic.runtime.datastream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
+
+import jakarta.enterprise.inject.Instance;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.schematic.runtime.config.TestConfigs;
 import io.quarkiverse.schematic.runtime.devui.DevServiceProtocol;
+import io.quarkiverse.schematic.runtime.sharedcache.RedisConnection;
 import io.vertx.core.Vertx;
 
 /**
@@ -44,7 +49,19 @@ class LocalEvaluationSwitchTest {
     }
 
     private static boolean enabled(String... keyValues) {
-        return new LocalEvaluation(TestConfigs.schematic(keyValues), TestConfigs.fixed(keyValues), VERTX, null, null)
-                .status().enabled();
+        return new LocalEvaluation(TestConfigs.schematic(keyValues), TestConfigs.fixed(keyValues), VERTX, null,
+                noRedis()).status().enabled();
+    }
+
+    /** No Redis connection registered: neither replicator mode nor {@code cache.backend=redis}. */
+    @SuppressWarnings("unchecked")
+    private static Instance<RedisConnection> noRedis() {
+        return (Instance<RedisConnection>) Proxy.newProxyInstance(LocalEvaluationSwitchTest.class.getClassLoader(),
+                new Class<?>[] { Instance.class }, (proxy, method, args) -> {
+                    if (method.getName().equals("isResolvable")) {
+                        return false;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 }
