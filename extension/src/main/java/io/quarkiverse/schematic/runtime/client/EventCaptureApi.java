@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -23,7 +22,7 @@ import io.smallrye.mutiny.Uni;
  */
 @RegisterRestClient(configKey = EventCaptureApi.CONFIG_KEY)
 @RegisterProvider(SchematicErrorMapper.class)
-@RegisterProvider(value = SchematicJsonBodies.class, priority = Priorities.USER - 100)
+@RegisterProvider(value = SchematicJsonWriter.class, priority = SchematicJsonWriter.PRIORITY)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
 @Timeout(value = SchematicConfig.DEFAULT_TIMEOUT_SECONDS, unit = ChronoUnit.SECONDS)

@@ -8,7 +8,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -38,7 +37,8 @@ import io.smallrye.mutiny.Uni;
  */
 @RegisterRestClient(configKey = SchematicApi.CONFIG_KEY)
 @RegisterProvider(SchematicErrorMapper.class)
-@RegisterProvider(value = SchematicJsonBodies.class, priority = Priorities.USER - 100)
+@RegisterProvider(value = SchematicJsonWriter.class, priority = SchematicJsonWriter.PRIORITY)
+@RegisterProvider(value = SchematicJsonReader.class, priority = SchematicJsonReader.PRIORITY)
 @RegisterProvider(CallBudgetFilter.class)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
