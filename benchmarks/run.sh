@@ -17,7 +17,8 @@ shift || true
 jar=(benchmarks/target/quarkus-schematic-benchmarks-*-runner.jar)
 java -cp "${jar[0]}" io.quarkiverse.schematic.benchmarks.BenchmarkMain "$mode" --out benchmarks/target/jmh
 
-# bytes the caller's own thread allocates per open-breaker check, track and identify (JMH's B/op counts every thread)
+# bytes the caller's own thread allocates per open-breaker check, track and identify (JMH's B/op counts every thread);
+# for track and identify the user's builder chain and the extension's part (bound: 150 B) apart, then together
 java -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
     -cp "${jar[0]}" io.quarkiverse.schematic.benchmarks.diagnostics.CallerAllocation 2>/dev/null | grep '^|\|^Allocated\|^$'
 

@@ -24,14 +24,15 @@ public final class Track {
     private final Map<String, String> company;
     private final Map<String, String> user;
     private final Map<String, Object> traits;
-    private final Long quantity;
+    /** Kept as the accessor returns it, so that reading it allocates nothing (read on every enqueue). */
+    private final OptionalLong quantity;
     private final String idempotencyKey;
     private final Instant sentAt;
     private final boolean trustedClientClock;
     private final boolean backfill;
 
     private Track(String event, Map<String, String> company, Map<String, String> user, Map<String, Object> traits,
-            Long quantity, String idempotencyKey, Instant sentAt, boolean trustedClientClock, boolean backfill) {
+            OptionalLong quantity, String idempotencyKey, Instant sentAt, boolean trustedClientClock, boolean backfill) {
         this.event = event;
         this.company = company;
         this.user = user;
@@ -49,7 +50,8 @@ public final class Track {
      * @throws IllegalArgumentException if {@code event} is null or blank
      */
     public static Track event(String event) {
-        return new Track(Arguments.requireText(event, "event"), Map.of(), Map.of(), Map.of(), null, null, null, false,
+        return new Track(Arguments.requireText(event, "event"), Map.of(), Map.of(), Map.of(), OptionalLong.empty(), null, null,
+                false,
                 false);
     }
 
@@ -80,7 +82,8 @@ public final class Track {
         if (quantity < 0) {
             throw new IllegalArgumentException("quantity must not be negative, was " + quantity);
         }
-        return new Track(event, company, user, traits, quantity, idempotencyKey, sentAt, trustedClientClock, backfill);
+        return new Track(event, company, user, traits, OptionalLong.of(quantity), idempotencyKey, sentAt,
+                trustedClientClock, backfill);
     }
 
     /**
@@ -145,7 +148,7 @@ public final class Track {
     }
 
     public OptionalLong quantity() {
-        return quantity == null ? OptionalLong.empty() : OptionalLong.of(quantity);
+        return quantity;
     }
 
     /** The caller's idempotency key, or {@code null} when the extension chooses one. */
@@ -183,7 +186,8 @@ public final class Track {
 
     @Override
     public String toString() {
-        return "Track[event=" + event + ", company=" + company + ", user=" + user + ", quantity=" + quantity
+        return "Track[event=" + event + ", company=" + company + ", user=" + user + ", quantity="
+                + (quantity.isPresent() ? quantity.getAsLong() : "null")
                 + (idempotencyKey == null ? "" : ", idempotencyKey=" + idempotencyKey)
                 + (sentAt == null ? "" : ", sentAt=" + sentAt)
                 + (trustedClientClock ? ", trustedClientClock=true" : "") + (backfill ? ", backfill=true" : "") + "]";

@@ -1,6 +1,7 @@
 package io.quarkiverse.schematic.benchmarks.diagnostics;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,8 @@ import io.quarkiverse.schematic.benchmarks.stub.StubSchematic;
 /**
  * Where the time of one uncached flag check goes, by a measure that the machine's load does not distort: how often
  * each thread of the JVM (client and in-JVM stub) was switched off its CPU per call, from the kernel's own counters
- * ({@code /proc/self/task/<tid>/status}), and the JVM's CPU time per call ({@code /proc/self/stat}). Every switch of a
+ * ({@code /proc/self/task/<tid>/status}), the JVM's CPU time per call ({@code /proc/self/stat}), and the bytes the
+ * caller's thread and all threads allocate per call ({@code ThreadMXBean.getThreadAllocatedBytes}). Every switch of a
  * thread that waits for another is a hand-off of the call between threads, and each costs a wake-up: on an idle core
  * microseconds, on busy cores up to the scheduler's time slice.
  * <p>
@@ -38,6 +40,8 @@ public final class RoundTrips {
     private static final Map<String, Long> CPU_BY_THREAD = new TreeMap<>();
     /** A call this slow met a delayed ACK (40 ms on Linux) or a long descheduling. */
     private static final long STALL_NANOS = 30_000_000;
+    private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory
+            .getThreadMXBean();
 
     private RoundTrips() {
     }
@@ -77,6 +81,8 @@ public final class RoundTrips {
         Map<String, Long> switchesBefore = switchesByThread();
         Map<String, Long> cpuBefore = new TreeMap<>(CPU_BY_THREAD);
         long processCpuBefore = processCpuTicks();
+        long callerBytesBefore = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
+        long allBytesBefore = allocatedByAllThreads();
         long[] each = new long[calls];
         long start = System.nanoTime();
         for (int i = 0; i < calls; i++) {
@@ -87,6 +93,8 @@ public final class RoundTrips {
         long elapsed = System.nanoTime() - start;
         Arrays.sort(each);
         long cpu = processCpuTicks() - processCpuBefore;
+        long callerBytes = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId()) - callerBytesBefore;
+        long allBytes = allocatedByAllThreads() - allBytesBefore;
         Map<String, Long> switchesAfter = switchesByThread();
         if (!print) {
             return;
@@ -105,9 +113,11 @@ public final class RoundTrips {
         }
         long stalls = Arrays.stream(each).filter(nanos -> nanos >= STALL_NANOS).count();
         System.out.printf(Locale.ROOT, "%n%-28s mean %7.1f us, p50 %7.1f us, p99 %8.1f us, max %8.1f us, %d calls"
-                + " >= 30 ms; CPU %6.1f us/call;%n    switches/call (CPU/call) %.2f:%s%n", name, elapsed / 1e3 / calls,
+                + " >= 30 ms; CPU %6.1f us/call;%n    allocated/call: caller's thread %.1f KB, all threads (stub"
+                + " included) %.1f KB;%n    switches/call (CPU/call) %.2f:%s%n", name, elapsed / 1e3 / calls,
                 each[calls / 2] / 1e3, each[calls * 99 / 100] / 1e3, each[calls - 1] / 1e3, stalls,
-                cpu * 1e6 / CLOCK_TICKS_PER_SECOND / calls, total, perThread);
+                cpu * 1e6 / CLOCK_TICKS_PER_SECOND / calls, callerBytes / 1e3 / calls, allBytes / 1e3 / calls, total,
+                perThread);
     }
 
     private static void check(String name, FlagClient client) {
@@ -140,6 +150,15 @@ public final class RoundTrips {
             }
         }
         return switches;
+    }
+
+    /** Bytes allocated so far by the threads alive now (a thread that ended in between takes its share along). */
+    private static long allocatedByAllThreads() {
+        long sum = 0;
+        for (long bytes : THREADS.getThreadAllocatedBytes(THREADS.getAllThreadIds())) {
+            sum += Math.max(bytes, 0);
+        }
+        return sum;
     }
 
     /** User + system CPU time of the whole JVM, in clock ticks. */

@@ -58,7 +58,8 @@ final class Targets {
 
         for (String call : new String[] { "track", "identify" }) {
             bytes("`" + call + "()` B/op, capture service unreachable (JMH counts every thread, the flusher's"
-                    + " connection attempts too; the caller's own bytes: `CallerAllocation` below)",
+                    + " connection attempts too; the caller's own bytes, the user's builder chain and the extension's"
+                    + " part apart: `CallerAllocation` below)",
                     results.find("EventEnqueue.ours_" + call, Mode.AverageTime, "unreachable"), 150);
             ratioTarget("`" + call + "()` mean, capture service up", "EventEnqueue.ours_" + call, "up",
                     "EventEnqueue.floor_track", "queue offer", 1.5);

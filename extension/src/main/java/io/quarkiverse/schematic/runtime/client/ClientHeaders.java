@@ -25,11 +25,6 @@ public final class ClientHeaders {
     private ClientHeaders() {
     }
 
-    /** Used by {@code @ClientHeaderParam} on the REST client interfaces. */
-    public static String userAgent() {
-        return USER_AGENT;
-    }
-
     private static String version() {
         try (InputStream in = ClientHeaders.class.getResourceAsStream("/META-INF/quarkus-schematic-version.properties")) {
             Properties properties = new Properties();

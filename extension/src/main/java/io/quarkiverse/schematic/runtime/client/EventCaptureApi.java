@@ -9,11 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import io.quarkiverse.schematic.runtime.config.ConfigNames;
 import io.quarkiverse.schematic.runtime.config.SchematicConfig;
 import io.smallrye.mutiny.Uni;
 
@@ -24,8 +22,7 @@ import io.smallrye.mutiny.Uni;
  */
 @RegisterRestClient(configKey = EventCaptureApi.CONFIG_KEY)
 @RegisterProvider(SchematicErrorMapper.class)
-@ClientHeaderParam(name = ClientHeaders.API_KEY, value = "${" + ConfigNames.API_KEY + "}")
-@ClientHeaderParam(name = "User-Agent", value = "{io.quarkiverse.schematic.runtime.client.ClientHeaders.userAgent}")
+@RegisterProvider(value = SchematicJsonWriter.class, priority = SchematicJsonWriter.PRIORITY)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
 @Timeout(value = SchematicConfig.DEFAULT_TIMEOUT_SECONDS, unit = ChronoUnit.SECONDS)

@@ -14,13 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.quarkiverse.schematic.SchematicClientErrorException;
-import io.quarkiverse.schematic.runtime.config.ConfigNames;
 import io.quarkiverse.schematic.runtime.config.SchematicConfig;
 import io.quarkus.rest.client.reactive.NotBody;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
@@ -39,9 +37,9 @@ import io.smallrye.mutiny.Uni;
  */
 @RegisterRestClient(configKey = SchematicApi.CONFIG_KEY)
 @RegisterProvider(SchematicErrorMapper.class)
+@RegisterProvider(value = SchematicJsonWriter.class, priority = SchematicJsonWriter.PRIORITY)
+@RegisterProvider(value = SchematicJsonReader.class, priority = SchematicJsonReader.PRIORITY)
 @RegisterProvider(CallBudgetFilter.class)
-@ClientHeaderParam(name = ClientHeaders.API_KEY, value = "${" + ConfigNames.API_KEY + "}")
-@ClientHeaderParam(name = "User-Agent", value = "{io.quarkiverse.schematic.runtime.client.ClientHeaders.userAgent}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Timeout(value = SchematicConfig.DEFAULT_TIMEOUT_SECONDS, unit = ChronoUnit.SECONDS)
