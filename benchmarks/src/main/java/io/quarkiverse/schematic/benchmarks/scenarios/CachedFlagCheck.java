@@ -5,6 +5,7 @@ import static io.quarkiverse.schematic.benchmarks.scenarios.Workload.FLAG;
 import static io.quarkiverse.schematic.benchmarks.scenarios.Workload.USER;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -77,12 +78,23 @@ public class CachedFlagCheck {
                 .executor(Runnable::run)
                 .build();
         final ConcurrentHashMap<String, Boolean> map = new ConcurrentHashMap<>();
+        /** Keyed by the caller's flag and key maps as they come, hashed and compared on every lookup. */
+        final Cache<CheckKey, Boolean> caffeineByKeys = Caffeine.newBuilder()
+                .maximumSize(1000)
+                .expireAfterWrite(Duration.ofHours(1))
+                .executor(Runnable::run)
+                .build();
 
         @Setup(Level.Trial)
         public void fill() {
             caffeine.put(key, Boolean.TRUE);
             map.put(key, Boolean.TRUE);
+            caffeineByKeys.put(new CheckKey(FLAG, Map.copyOf(COMPANY), Map.copyOf(USER)), Boolean.TRUE);
         }
+    }
+
+    /** The least a cache keyed by a check's arguments must do per lookup: hash the flag and both maps, compare them. */
+    record CheckKey(String flag, Map<String, String> company, Map<String, String> user) {
     }
 
     @Benchmark
@@ -107,6 +119,13 @@ public class CachedFlagCheck {
     @Threads(2)
     public Boolean caffeine_t2(Floors floors) {
         return floors.caffeine.getIfPresent(floors.key);
+    }
+
+    /** What bounds the cached check: Caffeine with a key made of the caller's arguments (no precomputed hash). */
+    @Benchmark
+    @Threads(1)
+    public Boolean caffeine_keys_t1(Floors floors) {
+        return floors.caffeineByKeys.getIfPresent(new CheckKey(FLAG, COMPANY, USER));
     }
 
     @Benchmark

@@ -38,10 +38,13 @@ import io.quarkus.arc.Arc;
 @Fork(value = 1, jvmArgsAppend = { Workload.LOG_MANAGER, "-Xms1g", "-Xmx1g" })
 public class RestClientStackCheck {
 
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
     @State(Scope.Benchmark)
     public static class Stack {
         StubSchematic stub;
         FlagClient client;
+        PlainRestClientApi api;
 
         @Setup(Level.Trial)
         public void start() {
@@ -50,8 +53,8 @@ public class RestClientStackCheck {
                     OursConfig.api(stub.url()).set("cache.enabled", "false").properties());
             properties.put("quarkus.rest-client." + PlainRestClientApi.CONFIG_KEY + ".url", stub.url());
             QuarkusSchematic.start(properties);
-            PlainRestClientApi api = Arc.container().instance(PlainRestClientApi.class, RestClient.LITERAL).get();
-            client = new PlainRestClientFlagClient(api, Duration.ofSeconds(60));
+            api = Arc.container().instance(PlainRestClientApi.class, RestClient.LITERAL).get();
+            client = new PlainRestClientFlagClient(api, TIMEOUT);
             if (!client.check(FLAG, COMPANY, USER)) {
                 throw new IllegalStateException("the stub's answer was not read");
             }
@@ -67,5 +70,18 @@ public class RestClientStackCheck {
     @Benchmark
     public boolean stack(Stack stack) {
         return stack.client.check(FLAG, COMPANY, USER);
+    }
+
+    /** Every flag of a company, as {@code UncachedFlagCheck.ours_checkFlags}; the answer read as a Jackson tree. */
+    @Benchmark
+    public Object stack_checkFlags(Stack stack) {
+        return stack.api.checkFlags(Map.of("company", COMPANY, "user", USER)).await().atMost(TIMEOUT);
+    }
+
+    /** The company upsert of {@code UncachedFlagCheck.ours_upsertCompany}; the answer read as a Jackson tree. */
+    @Benchmark
+    public Object stack_upsertCompany(Stack stack) {
+        return stack.api.upsertCompany(Map.of("keys", COMPANY, "name", "Acme Inc", "traits", Workload.TRAITS))
+                .await().atMost(TIMEOUT);
     }
 }

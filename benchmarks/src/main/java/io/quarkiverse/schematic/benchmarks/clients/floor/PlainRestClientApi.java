@@ -17,6 +17,7 @@ import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
 
@@ -42,6 +43,14 @@ public interface PlainRestClientApi {
     @POST
     @Path("/flags/{key}/check")
     Uni<Answer> checkFlag(@PathParam("key") String flag, Map<String, Map<String, String>> body);
+
+    @POST
+    @Path("/flags/check")
+    Uni<JsonNode> checkFlags(Map<String, Map<String, String>> body);
+
+    @POST
+    @Path("/companies")
+    Uni<JsonNode> upsertCompany(Map<String, Object> body);
 
     /** The envelope and the fields a flag check reads. */
     @JsonIgnoreProperties(ignoreUnknown = true)
