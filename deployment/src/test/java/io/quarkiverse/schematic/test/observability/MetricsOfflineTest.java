@@ -2,6 +2,7 @@ package io.quarkiverse.schematic.test.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkiverse.schematic.ReactiveSchematicService;
 import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.Track;
 import io.quarkus.test.QuarkusUnitTest;
@@ -30,6 +32,9 @@ class MetricsOfflineTest {
     SchematicService schematic;
 
     @Inject
+    ReactiveSchematicService reactive;
+
+    @Inject
     MeterRegistry registry;
 
     @Test
@@ -39,6 +44,11 @@ class MetricsOfflineTest {
 
         assertThat(registry.counter("schematic.flag.checks", "flag", "beta", "source", "offline").count())
                 .isEqualTo(1);
+        // several flags at once are counted like single checks, as they are online
+        schematic.checkFlags(List.of("beta"), Map.of("id", "acme"), null);
+        reactive.checkFlags(List.of("beta"), Map.of("id", "acme"), null).await().indefinitely();
+        assertThat(registry.counter("schematic.flag.checks", "flag", "beta", "source", "offline").count())
+                .isEqualTo(3);
         assertThat(registry.counter("schematic.flag.cache.gets", "result", "miss").count()).isZero();
         assertThat(registry.find("schematic.events.dropped").functionCounter().count()).isEqualTo(1);
         assertThat(registry.find("schematic.events.enqueued").functionCounter().count()).isZero();

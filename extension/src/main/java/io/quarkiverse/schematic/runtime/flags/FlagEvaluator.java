@@ -285,7 +285,7 @@ public final class FlagEvaluator {
     public List<FlagCheck> checkSomeWithoutWaiting(List<String> flags, Map<String, String> company,
             Map<String, String> user, CallPolicy policy) {
         if (offline) {
-            return each(flags, flag -> offline(flag, company, user, null));
+            return each(flags, flag -> offlineChecked(flag, company, user, null));
         }
         boolean missing = false;
         List<FlagCheck> answers = new ArrayList<>(flags.size());
@@ -309,7 +309,7 @@ public final class FlagEvaluator {
     public Uni<List<FlagCheck>> checkSome(List<String> flags, Map<String, String> company, Map<String, String> user,
             CallPolicy policy) {
         if (offline) {
-            return Uni.createFrom().item(() -> each(flags, flag -> offline(flag, company, user, null)));
+            return Uni.createFrom().item(() -> each(flags, flag -> offlineChecked(flag, company, user, null)));
         }
         List<FlagCheck> cached = new ArrayList<>(flags.size());
         for (String flag : flags) {
