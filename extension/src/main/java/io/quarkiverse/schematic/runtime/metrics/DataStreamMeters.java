@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.schematic.runtime.datastream.DataStreamStatus;
 import io.quarkiverse.schematic.runtime.datastream.LocalEvaluation;
-import io.quarkiverse.schematic.runtime.sharedcache.SharedCacheStatus;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -41,16 +40,11 @@ public class DataStreamMeters {
         cacheSize(registry, local, "flag", DataStreamStatus::flags);
         cacheSize(registry, local, "company", DataStreamStatus::companies);
         cacheSize(registry, local, "user", DataStreamStatus::users);
-        local.redis().ifPresent(status -> {
-            for (SharedCacheStatus.Problem problem : SharedCacheStatus.Problem.values()) {
-                FunctionCounter.builder("schematic.datastream.redis.errors", status, redis -> redis.count(problem))
-                        .description("Calls to the Redis holding flags, companies and users (the replicator's, or"
-                                + " the copy direct-mode instances share) that did not help (timeout, failure, a value"
-                                + " that is not the replicator's JSON): the check went on without it")
-                        .tag("kind", problem.tag())
-                        .register(registry);
-            }
-        });
+        local.redis().ifPresent(status -> RedisProblemCounters.register(registry, "schematic.datastream.redis.errors",
+                "Calls to the Redis holding flags, companies and users (the replicator's, or the copy direct-mode"
+                        + " instances share) that did not help (timeout, failure, a value that is not the replicator's"
+                        + " JSON): the check went on without it",
+                status));
     }
 
     private static void counter(MeterRegistry registry, LocalEvaluation local, String name, String description,

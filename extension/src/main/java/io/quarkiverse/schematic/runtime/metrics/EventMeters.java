@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.schematic.runtime.SchematicCore;
 import io.quarkiverse.schematic.runtime.events.EventSink;
 import io.quarkiverse.schematic.runtime.events.EventStats;
-import io.quarkiverse.schematic.runtime.sharedcache.SharedCacheStatus;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -42,15 +41,10 @@ public class EventMeters {
         Gauge.builder("schematic.flag.cache.size", core, c -> c.flags().cache().size())
                 .description("Flag checks in the local cache (the near cache in front of a shared one)")
                 .register(registry);
-        core.flags().cache().shared().ifPresent(shared -> {
-            for (SharedCacheStatus.Problem problem : SharedCacheStatus.Problem.values()) {
-                FunctionCounter.builder(SHARED_CACHE_ERRORS, shared, status -> status.count(problem))
-                        .description("Calls to the shared flag-check cache (Redis) that were treated as a miss, by"
-                                + " kind: timeout, failure, unreadable value")
-                        .tag("kind", problem.tag())
-                        .register(registry);
-            }
-        });
+        core.flags().cache().shared().ifPresent(shared -> RedisProblemCounters.register(registry, SHARED_CACHE_ERRORS,
+                "Calls to the shared flag-check cache (Redis) that were treated as a miss, by kind: timeout, failure,"
+                        + " unreadable value",
+                shared));
     }
 
     private static void counter(MeterRegistry registry, EventSink events, String name, String description,
