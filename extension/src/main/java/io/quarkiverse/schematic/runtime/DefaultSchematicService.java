@@ -55,8 +55,7 @@ public final class DefaultSchematicService implements SchematicService {
         if (refused != null) {
             return refused;
         }
-        return reactive.core().flags().check(checkedFlag, checkedCompany, checkedUser, reactive.policy()).await()
-                .indefinitely();
+        return reactive.core().flags().checkWaiting(checkedFlag, checkedCompany, checkedUser, reactive.policy());
     }
 
     private static Map<String, String> orEmpty(Map<String, String> keys) {

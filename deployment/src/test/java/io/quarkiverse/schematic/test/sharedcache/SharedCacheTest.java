@@ -151,15 +151,22 @@ class SharedCacheTest {
         WireMock stub = SchematicStub.client();
         SchematicStub.flag(stub, "slow", false);
         double before = errors("timeout");
-        Thread sleeper = new Thread(() -> REDIS.command("DEBUG", "SLEEP", "1"));
+        Thread sleeper = new Thread(() -> REDIS.command("DEBUG", "SLEEP", "2"));
         sleeper.start();
         Thread.sleep(100);
 
+        // the blocking API: the caller's thread waits for Redis at most the timeout
         long start = System.nanoTime();
         FlagCheck answer = schematic.checkFlagDetails("slow", ACME, JANE);
         assertThat(answer.source()).isEqualTo(FlagSource.REMOTE);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(900));
         assertThat(errors("timeout")).isGreaterThan(before);
+
+        // the reactive API: no thread waits, a timer ends the wait for Redis (of another instance, 50 ms)
+        long reactiveStart = System.nanoTime();
+        FlagCheck reactive = instance(null).check("slow", ACME, JANE, policy()).await().atMost(Duration.ofSeconds(5));
+        assertThat(reactive.source()).isEqualTo(FlagSource.REMOTE);
+        assertThat(Duration.ofNanos(System.nanoTime() - reactiveStart)).isLessThan(Duration.ofMillis(900));
         sleeper.join();
     }
 

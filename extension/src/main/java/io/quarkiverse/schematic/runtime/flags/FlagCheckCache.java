@@ -14,7 +14,8 @@ import io.smallrye.mutiny.Uni;
  * <p>
  * Two tiers at most: {@link #get} reads what is in this process and never waits (the blocking API calls it on the
  * caller's thread, the event loop included); {@link #lookupShared} reads a cache shared by every instance (Redis),
- * without blocking, and is only asked when {@link #get} missed.
+ * without blocking, and {@link #awaitShared} reads it for a caller that may block; both are only asked when
+ * {@link #get} missed.
  */
 public interface FlagCheckCache {
 
@@ -33,6 +34,14 @@ public interface FlagCheckCache {
      */
     default Uni<FlagCheck> lookupShared(String flag, Map<String, String> company, Map<String, String> user) {
         return NO_SHARED_ANSWER;
+    }
+
+    /**
+     * {@link #lookupShared} for a caller that may block: waits for the shared tier on the caller's thread, at most its
+     * timeout, and answers {@code null} when it has no answer, has no shared tier or cannot be read in time.
+     */
+    default FlagCheck awaitShared(String flag, Map<String, String> company, Map<String, String> user) {
+        return null;
     }
 
     /** Stores a remote answer; a shared tier is written in the background and a failure there is only counted. */

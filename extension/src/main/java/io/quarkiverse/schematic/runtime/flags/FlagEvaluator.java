@@ -150,12 +150,44 @@ public final class FlagEvaluator {
                 .onItem().ifNull().switchTo(() -> askSchematic(flag, company, user, policy));
     }
 
+    /**
+     * {@link #check} for a caller that may block (not an event loop): the same answer, with the shared cache awaited
+     * on the caller's thread, bounded by its timeout without a timer task per check (see {@link FlagCheckCache#awaitShared}).
+     */
+    public FlagCheck checkWaiting(String flag, Map<String, String> company, Map<String, String> user,
+            CallPolicy policy) {
+        if (offline) {
+            return offlineChecked(flag, company, user, null);
+        }
+        FlagCheck answer = cached(flag, company, user);
+        if (answer == null) {
+            answer = whileBreakerOpen(flag);
+        }
+        if (answer != null) {
+            return answer;
+        }
+        if (local != LocalAnswers.NONE) {
+            answer = local.later(flag, company, user).await().indefinitely();
+        }
+        if (answer == null) {
+            answer = cache.awaitShared(flag, company, user);
+        }
+        if (answer == null) {
+            return reported(flag, fetch(flag, company, user, policy)).await().indefinitely();
+        }
+        listener.checked(answer);
+        return answer;
+    }
+
     /** The shared cache, then Schematic, then the flag default. */
     private Uni<FlagCheck> askSchematic(String flag, Map<String, String> company, Map<String, String> user,
             CallPolicy policy) {
-        return sharedOrFetch(flag, company, user, policy)
-                .onFailure().recoverWithItem(failure -> fallback(flag, failure))
-                .invoke(listener::checked);
+        return reported(flag, sharedOrFetch(flag, company, user, policy));
+    }
+
+    /** The answer, else the flag default, reported to the listener. */
+    private Uni<FlagCheck> reported(String flag, Uni<FlagCheck> answer) {
+        return answer.onFailure().recoverWithItem(failure -> fallback(flag, failure)).invoke(listener::checked);
     }
 
     /** The shared cache's answer (which never fails), else Schematic's. */

@@ -17,8 +17,8 @@ import io.quarkiverse.schematic.rules.RulesCompany;
 import io.quarkiverse.schematic.rules.RulesFlag;
 import io.quarkiverse.schematic.rules.RulesUser;
 import io.quarkiverse.schematic.runtime.datastream.EntityMirror;
+import io.quarkiverse.schematic.runtime.sharedcache.RedisCalls;
 import io.quarkiverse.schematic.runtime.sharedcache.RedisConnection;
-import io.quarkiverse.schematic.runtime.sharedcache.RedisFailures;
 import io.quarkiverse.schematic.runtime.sharedcache.SharedCacheStatus;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
@@ -42,10 +42,9 @@ final class RedisEntityWriter implements EntityMirror {
     private final ReactiveRedisDataSource redis;
     private final ReplicatorKeys keys;
     private final SetArgs expiry;
-    private final Duration timeout;
     private final ObjectMapper json;
     private final SharedCacheStatus status;
-    private final RedisFailures failures;
+    private final RedisCalls calls;
     private final AtomicInteger pending = new AtomicInteger();
     /** The last write sent; written only by the one thread that applies DataStream messages. */
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
@@ -55,10 +54,9 @@ final class RedisEntityWriter implements EntityMirror {
         this.redis = connection.dataSource();
         this.keys = keys;
         this.expiry = new SetArgs().px(ttl);
-        this.timeout = timeout;
         this.json = json;
         this.status = status;
-        this.failures = new RedisFailures(LOG, status, "The shared copy of DataStream entities (Redis)",
+        this.calls = new RedisCalls(LOG, status, timeout, "The shared copy of DataStream entities (Redis)",
                 "other instances request what they miss over their own DataStream; counted in"
                         + " schematic.datastream.redis.errors");
     }
@@ -125,13 +123,8 @@ final class RedisEntityWriter implements EntityMirror {
             status.failed(SharedCacheStatus.Problem.TIMEOUT);
             return;
         }
-        tail = tail.thenCompose(previous -> Uni.createFrom().<Void> deferred(command::get)
-                .ifNoItem().after(timeout).fail()
-                .onItem().invoke(done -> status.succeeded())
-                .onFailure().recoverWithItem(failure -> {
-                    failures.failed(failure);
-                    return null;
-                })
+        tail = tail.thenCompose(previous -> calls.inBackground(Uni.createFrom().<Void> deferred(command::get)
+                .invoke(status::succeeded))
                 .onTermination().invoke(pending::decrementAndGet)
                 .subscribeAsCompletionStage());
     }

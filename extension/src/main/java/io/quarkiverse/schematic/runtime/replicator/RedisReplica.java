@@ -21,8 +21,8 @@ import io.quarkiverse.schematic.rules.RulesFlag;
 import io.quarkiverse.schematic.rules.RulesUser;
 import io.quarkiverse.schematic.runtime.datastream.EntitySource;
 import io.quarkiverse.schematic.runtime.logging.LogThrottle;
+import io.quarkiverse.schematic.runtime.sharedcache.RedisCalls;
 import io.quarkiverse.schematic.runtime.sharedcache.RedisConnection;
-import io.quarkiverse.schematic.runtime.sharedcache.RedisFailures;
 import io.quarkiverse.schematic.runtime.sharedcache.SharedCacheStatus;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
@@ -46,7 +46,6 @@ final class RedisReplica implements EntitySource {
     private final ReactiveValueCommands<String, String> values;
     /** The cache version to read, {@code null} while there is none to read (the replicator is not ready). */
     private final Supplier<String> version;
-    private final Duration timeout;
     private final ObjectMapper json;
     private final SharedCacheStatus status;
     private final Cache<String, RulesFlag> flags;
@@ -56,7 +55,7 @@ final class RedisReplica implements EntitySource {
     private final Cache<String, CompletableFuture<RulesFlag>> flagReads;
     private final Cache<Map<String, String>, CompletableFuture<RulesCompany>> companyReads;
     private final Cache<Map<String, String>, CompletableFuture<RulesUser>> userReads;
-    private final RedisFailures failures;
+    private final RedisCalls calls;
     private final LogThrottle unreadableLog = new LogThrottle(Duration.ofMinutes(1));
     private final String owner;
     private volatile ReplicatorKeys keys;
@@ -71,11 +70,10 @@ final class RedisReplica implements EntitySource {
             String meanwhile) {
         this.values = connection.dataSource().value(String.class, String.class);
         this.version = version;
-        this.timeout = timeout;
         this.json = json;
         this.status = status;
         this.owner = owner;
-        this.failures = new RedisFailures(LOG, status, owner, meanwhile);
+        this.calls = new RedisCalls(LOG, status, timeout, owner, meanwhile);
         this.flags = near(maxFlags, nearCacheTtl);
         this.companies = near(maxCompanies, nearCacheTtl);
         this.users = near(maxUsers, nearCacheTtl);
@@ -158,13 +156,7 @@ final class RedisReplica implements EntitySource {
         if (running != null) {
             return running;
         }
-        Uni.createFrom().<T> deferred(read::get)
-                .ifNoItem().after(timeout).fail()
-                .onItem().invoke(found -> status.succeeded())
-                .onFailure().recoverWithItem(failure -> {
-                    failures.failed(failure);
-                    return null;
-                })
+        calls.inBackground(Uni.createFrom().<T> deferred(read::get).invoke(status::succeeded))
                 .subscribe().with(found -> {
                     if (found != null) {
                         near.put(key, found);

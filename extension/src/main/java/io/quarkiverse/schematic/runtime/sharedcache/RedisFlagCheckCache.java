@@ -17,8 +17,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * The flag-check cache shared by every instance through Redis, behind a small near cache in this process.
  * <p>
- * A hot check is a near-cache read. A near-cache miss reads Redis ({@code GET}) without blocking, bounded by the
- * Redis timeout; a remote answer is written with {@code SET key value PX ttl} in the background. A timeout, an error
+ * A hot check is a near-cache read. A near-cache miss reads Redis ({@code GET}), bounded by the Redis timeout: a
+ * blocking check waits for it on its own thread ({@link #awaitShared}), a reactive one without blocking
+ * ({@link #lookupShared}); a remote answer is written with {@code SET key value PX ttl} in the background. A timeout, an error
  * or a value that cannot be read is a miss (the check goes on to Schematic, then the flag default), is counted in
  * {@link SharedCacheStatus} and logged at most once a minute.
  */
@@ -31,9 +32,8 @@ public final class RedisFlagCheckCache implements FlagCheckCache {
     private final SharedCacheKeys keys;
     private final CachedAnswerCodec codec = new CachedAnswerCodec();
     private final SetArgs expiry;
-    private final Duration timeout;
     private final SharedCacheStatus status;
-    private final RedisFailures failures;
+    private final RedisCalls calls;
     private final LogThrottle unreadableLog = new LogThrottle(Duration.ofMinutes(1));
 
     /**
@@ -47,9 +47,8 @@ public final class RedisFlagCheckCache implements FlagCheckCache {
         this.values = connection.dataSource().value(String.class, String.class);
         this.keys = keys;
         this.expiry = new SetArgs().px(ttl);
-        this.timeout = timeout;
         this.status = status;
-        this.failures = new RedisFailures(LOG, status, "The shared flag-check cache (Redis)",
+        this.calls = new RedisCalls(LOG, status, timeout, "The shared flag-check cache (Redis)",
                 "checks ask Schematic meanwhile; counted in schematic.flag.cache.shared.errors");
         this.near = nearMaxSize > 0
                 ? LocalFlagCheckCache.bounded(nearMaxSize, nearTtl.compareTo(ttl) < 0 ? nearTtl : ttl)
@@ -68,15 +67,21 @@ public final class RedisFlagCheckCache implements FlagCheckCache {
 
     @Override
     public Uni<FlagCheck> lookupShared(String flag, Map<String, String> company, Map<String, String> user) {
-        return values.get(keys.flag(flag, company, user))
-                .ifNoItem().after(timeout).fail()
-                .map(text -> read(flag, text))
-                .onFailure().recoverWithItem(this::unavailable)
-                .invoke(hit -> {
-                    if (hit != null) {
-                        near.put(company, user, hit);
-                    }
-                });
+        return calls.inBackground(values.get(keys.flag(flag, company, user)).map(text -> read(flag, text)))
+                .invoke(hit -> remember(company, user, hit));
+    }
+
+    @Override
+    public FlagCheck awaitShared(String flag, Map<String, String> company, Map<String, String> user) {
+        FlagCheck hit = calls.await(values.get(keys.flag(flag, company, user)).map(text -> read(flag, text)));
+        remember(company, user, hit);
+        return hit;
+    }
+
+    private void remember(Map<String, String> company, Map<String, String> user, FlagCheck hit) {
+        if (hit != null) {
+            near.put(company, user, hit);
+        }
     }
 
     private FlagCheck read(String flag, String text) {
@@ -102,14 +107,10 @@ public final class RedisFlagCheckCache implements FlagCheckCache {
     @Override
     public void put(Map<String, String> company, Map<String, String> user, FlagCheck check) {
         near.put(company, user, check);
-        values.set(keys.flag(check.flag(), company, user), codec.write(check), expiry)
-                .ifNoItem().after(timeout).fail()
-                .subscribe().with(stored -> status.succeeded(), this::unavailable);
-    }
-
-    private FlagCheck unavailable(Throwable failure) {
-        failures.failed(failure);
-        return null;
+        calls.inBackground(values.set(keys.flag(check.flag(), company, user), codec.write(check), expiry)
+                .invoke(status::succeeded))
+                .subscribe().with(stored -> {
+                });
     }
 
     /** Forgets the near cache; shared answers expire in Redis within their TTL. */

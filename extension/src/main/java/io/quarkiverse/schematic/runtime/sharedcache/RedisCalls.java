@@ -1,0 +1,98 @@
+package io.quarkiverse.schematic.runtime.sharedcache;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.schematic.runtime.logging.LogThrottle;
+import io.smallrye.mutiny.TimeoutException;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * How the readers and writers of Redis (the shared cache, replicator mode, the shared copy of DataStream entities)
+ * bound a call by their timeout and what they do with one that fails: it counts as a timeout or a failure in their
+ * {@link SharedCacheStatus}, is logged at DEBUG and warned about at most once a minute, without the credentials a
+ * Redis URI may carry, and yields nothing ({@code null}) instead of failing.
+ * <p>
+ * Two bounds, one per kind of caller. A thread that waits for the answer ({@link #await}) bounds its own wait: no
+ * timer task, so a call costs the caller's wake-up and nothing more, as a blocking {@code GET} of the Redis client
+ * does. Where no thread waits ({@link #inBackground}), a Mutiny timer fails the call after the timeout: it schedules a
+ * task on Mutiny's scheduler per call, which the blocking path avoids.
+ */
+public final class RedisCalls {
+
+    /** User info of a Redis URI ({@code redis://user:password@host}) in a client error message. */
+    private static final Pattern URI_USER_INFO = Pattern.compile("://[^@/\\s]*@");
+
+    private final Logger log;
+    private final SharedCacheStatus status;
+    private final Duration timeout;
+    private final String what;
+    private final String meanwhile;
+    private final LogThrottle warnings = new LogThrottle(Duration.ofMinutes(1));
+
+    /**
+     * @param timeout the longest any call may take
+     * @param what the reader, as the warning names it ("The shared flag-check cache (Redis)")
+     * @param meanwhile what checks do and where it is counted, as the warning says it
+     */
+    public RedisCalls(Logger log, SharedCacheStatus status, Duration timeout, String what, String meanwhile) {
+        this.log = log;
+        this.status = status;
+        this.timeout = timeout;
+        this.what = what;
+        this.meanwhile = meanwhile;
+    }
+
+    /**
+     * The call's result for a caller that waits for it, waiting at most the timeout on the caller's thread; {@code null}
+     * when it failed or took longer (counted).
+     */
+    public <T> T await(Uni<T> call) {
+        try {
+            return call.await().atMost(timeout);
+        } catch (RuntimeException failure) {
+            failed(failure);
+            return null;
+        }
+    }
+
+    /**
+     * The call bounded by the timeout without a waiting thread: its result, or a {@code null} item when it failed or
+     * took longer (counted); never a failure.
+     */
+    public <T> Uni<T> inBackground(Uni<T> call) {
+        return call.ifNoItem().after(timeout).fail()
+                .onFailure().recoverWithItem(failure -> {
+                    failed(failure);
+                    return null;
+                });
+    }
+
+    void failed(Throwable failure) {
+        SharedCacheStatus.Problem problem = problem(failure);
+        status.failed(problem);
+        log.debugf(failure, "%s: call failed (%s)", what, problem.tag());
+        if (warnings.allow()) {
+            log.warnf("%s is unavailable (%s: %s): %s", what, problem.tag(), describe(failure), meanwhile);
+        }
+    }
+
+    /**
+     * A timeout (Mutiny's {@code ifNoItem()} and {@code await().atMost()} fail with its own TimeoutException) or any
+     * other failure.
+     */
+    static SharedCacheStatus.Problem problem(Throwable failure) {
+        return failure instanceof TimeoutException || failure instanceof java.util.concurrent.TimeoutException
+                ? SharedCacheStatus.Problem.TIMEOUT
+                : SharedCacheStatus.Problem.FAILURE;
+    }
+
+    /** The failure without credentials a Redis URI may carry. */
+    static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        String text = failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        return URI_USER_INFO.matcher(text).replaceAll("://***@");
+    }
+}
