@@ -54,6 +54,9 @@ public final class DataStreamStub {
     private static volatile JsonNode companies = JSON.createArrayNode();
     private static volatile JsonNode users = JSON.createArrayNode();
     private static volatile List<String> refusedKeyValues = List.of();
+    private static volatile List<String> heldKeyValues = List.of();
+    /** Answers to requests for held key values, sent on release. */
+    private static final List<Runnable> heldAnswers = new CopyOnWriteArrayList<>();
     private static volatile boolean rejecting;
 
     private static final HttpClient http = HttpClient.newHttpClient();
@@ -136,6 +139,12 @@ public final class DataStreamStub {
 
     private static void answerEntity(ServerWebSocket socket, String type, JsonNode keys, JsonNode known) {
         for (JsonNode value : keys) {
+            if (heldKeyValues.contains(value.asText())) {
+                heldAnswers.add(() -> answerEntity(socket, type, keys, known));
+                return;
+            }
+        }
+        for (JsonNode value : keys) {
             if (refusedKeyValues.contains(value.asText())) {
                 ObjectNode error = JSON.createObjectNode().put("error", "not found").put("entity_type", type);
                 error.set("keys", keys);
@@ -171,6 +180,14 @@ public final class DataStreamStub {
                 case "PUT /__companies" -> companies = read(body);
                 case "PUT /__users" -> users = read(body);
                 case "PUT /__refused" -> refusedKeyValues = JSON.convertValue(read(body), List.class);
+                case "PUT /__held" -> {
+                    heldKeyValues = JSON.convertValue(read(body), List.class);
+                    if (heldKeyValues.isEmpty()) {
+                        List<Runnable> release = new ArrayList<>(heldAnswers);
+                        heldAnswers.clear();
+                        release.forEach(Runnable::run);
+                    }
+                }
                 case "POST /__push" -> sockets.forEach(socket -> socket.writeTextMessage(body.toString()));
                 case "POST /__push-binary" -> sockets.forEach(socket -> socket.writeBinaryMessage(body));
                 case "POST /__close" -> sockets.forEach(socket -> socket.close((short) 1011, "test"));
@@ -219,6 +236,19 @@ public final class DataStreamStub {
             values.add(value);
         }
         call("PUT", "/__refused", values.toString());
+    }
+
+    /**
+     * Requests for entities with any of these key values are received but not answered until {@link #release()}, as a
+     * DataStream that is slow to answer.
+     */
+    public static void hold(String... keyValues) {
+        call("PUT", "/__held", JSON.valueToTree(List.of(keyValues)).toString());
+    }
+
+    /** Answers the held requests and holds nothing more. */
+    public static void release() {
+        hold();
     }
 
     /** Sends this text to every connected client. */

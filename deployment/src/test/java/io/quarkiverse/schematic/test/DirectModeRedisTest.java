@@ -146,15 +146,44 @@ class DirectModeRedisTest {
                 .contains("\"key\":\"ds-plan-gate\"");
         assertThat(requestsFor("fleet-acme")).isEqualTo(1);
 
-        FlagCheck onB = checkOnB("ds-plan-gate", acme);
-        assertThat(onB.source()).isEqualTo(FlagSource.LOCAL);
-        assertThat(onB.value()).isTrue();
-        assertThat(onB.companyId()).isEqualTo("comp_fleet_acme");
-        assertThat(requestsFor("fleet-acme")).as("B asked Redis, not its DataStream").isEqualTo(1);
+        // B's DataStream is slow to answer for this company: the check must not wait for it
+        DataStreamStub.hold("fleet-acme");
+        try {
+            FlagCheck onB = checkOnB("ds-plan-gate", acme);
+            assertThat(onB.source()).isEqualTo(FlagSource.LOCAL);
+            assertThat(onB.value()).isTrue();
+            assertThat(onB.companyId()).isEqualTo("comp_fleet_acme");
+            assertThat(dataStreamOfB.company(acme)).as("answered from Redis, before B's DataStream sent it").isNull();
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> requestsFor("fleet-acme") == 2);
+        } finally {
+            DataStreamStub.release();
+        }
+        // B subscribed to the company over its own WebSocket, in the background
+        await().atMost(Duration.ofSeconds(5)).until(() -> dataStreamOfB.company(acme) != null);
     }
 
     @Test
     @Order(2)
+    void anInstanceThatReadACompanyFromRedisReceivesItsLaterChangesOverItsOwnDataStream() {
+        Map<String, String> acme = Map.of("id", "fleet-acme");
+        assertThat(checkOnB("ds-plan-gate", acme).value()).isTrue();
+
+        DataStreamStub.push("rulesengine.Company", "comp_fleet_acme", "partial", """
+                {"metrics": [{"event_subtype": "api-call", "period": "all_time", "month_reset": "first_of_month",
+                              "value": 50}]}
+                """);
+
+        // what B's own DataStream client holds, received over B's WebSocket (not read from Redis)
+        await().atMost(Duration.ofSeconds(5)).until(() -> dataStreamOfB.company(acme).metrics().get(0).value() == 50);
+        FlagCheck onB = checkOnB("ds-plan-gate", acme);
+        assertThat(onB.source()).isEqualTo(FlagSource.LOCAL);
+        assertThat(onB.value()).as("over its allocation of 10 calls").isFalse();
+        assertThat(requestsFor("fleet-acme")).as("no further request: the update was pushed").isEqualTo(2);
+    }
+
+    @Test
+    @Order(3)
     void partialUpdatesAndDeletesOverTheDataStreamFollowInTheSharedCopy() {
         String version = version();
         DataStreamStub.push("rulesengine.Company", "comp_fleet_acme", "partial", """
@@ -174,7 +203,7 @@ class DirectModeRedisTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void withRedisStoppedChecksAskTheDataStreamAndWithRedisBackTheyShareAgain() {
         Map<String, String> down = Map.of("id", "fleet-down");
         long failuresBefore = failures(copyOfB.status());
@@ -206,7 +235,9 @@ class DirectModeRedisTest {
         FlagCheck onB = checkOnB("ds-plan-gate", back);
         assertThat(onB.source()).isEqualTo(FlagSource.LOCAL);
         assertThat(onB.companyId()).isEqualTo("comp_fleet_back");
-        assertThat(requestsFor("fleet-back")).as("shared again").isEqualTo(1);
+        // B read Redis, then subscribed over its DataStream in the background
+        await().atMost(Duration.ofSeconds(5)).until(() -> dataStreamOfB.company(back) != null);
+        assertThat(requestsFor("fleet-back")).as("shared again, then subscribed").isEqualTo(2);
         get("/q/health/ready").then().statusCode(200).body(SCHEMATIC + ".data['dataStream.redis']", equalTo("ok"));
     }
 

@@ -296,7 +296,7 @@ public interface SchematicConfig {
          * How long this process keeps an answer read from or written to Redis (at most {@code cache.ttl}). A change
          * another instance learns reaches this one at the latest after this long plus {@code cache.ttl}. With local
          * evaluation in direct mode, also how long a company or user read from the shared copy is kept in this process
-         * (it receives no DataStream updates for it).
+         * while this instance's own DataStream, asked for it in the background, has not sent it yet.
          */
         @WithDefault(DEFAULT_CACHE_REDIS_NEAR_CACHE_TTL_MILLIS + "ms")
         Duration nearCacheTtl();

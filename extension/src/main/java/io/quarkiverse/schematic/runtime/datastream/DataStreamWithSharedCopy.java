@@ -11,7 +11,9 @@ import io.quarkiverse.schematic.rules.RulesUser;
 /**
  * Direct mode in a fleet: this instance's DataStream replica first, then the copy the fleet's instances keep in
  * Redis. A company or user this instance does not hold is read from the shared copy (another instance may have
- * received it), and only when that has none is it requested over this instance's WebSocket. Flags always come from
+ * received it), and only when that has none does a check wait for it over this instance's WebSocket; one found there
+ * is requested over the WebSocket too, without waiting, so that this instance receives its later changes. Flags always come
+ * from
  * the DataStream, which sends every flag to every connection.
  * <p>
  * The shared copy answers "none" (never fails) when Redis fails or is slow, within its own timeout, so that a check
@@ -63,11 +65,23 @@ final class DataStreamWithSharedCopy implements EntitySource {
     /**
      * The entity the shared copy has, else the DataStream's answer to a request; nothing when the WebSocket is down
      * (a request would only wait for the connection: the check asks the REST API at once instead).
+     * <p>
+     * An entity found in the shared copy is requested over this instance's DataStream as well, in the background (the
+     * check does not wait for it): the DataStream sends later changes of an entity only to connections that requested
+     * it, so without the request this instance would evaluate the copy it read until that expired, however often the
+     * entity changed meanwhile.
      */
     private <T> CompletableFuture<T> sharedFirst(CompletableFuture<T> fromShared,
             Supplier<CompletableFuture<T>> request) {
-        return fromShared.thenCompose(found -> found != null || !dataStream.connected()
-                ? CompletableFuture.completedFuture(found)
-                : request.get());
+        return fromShared.thenCompose(found -> {
+            if (!dataStream.connected()) {
+                return CompletableFuture.completedFuture(found);
+            }
+            if (found == null) {
+                return request.get();
+            }
+            request.get();
+            return CompletableFuture.completedFuture(found);
+        });
     }
 }
