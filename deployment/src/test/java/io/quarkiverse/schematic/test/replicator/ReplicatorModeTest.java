@@ -35,6 +35,7 @@ import io.quarkiverse.schematic.FlagSource;
 import io.quarkiverse.schematic.RuleType;
 import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.runtime.datastream.LocalEvaluation;
+import io.quarkiverse.schematic.runtime.devui.SchematicDevUiService;
 import io.quarkiverse.schematic.test.RedisServer;
 import io.quarkiverse.schematic.test.SchematicStub;
 import io.quarkus.test.QuarkusUnitTest;
@@ -87,6 +88,9 @@ class ReplicatorModeTest {
     LocalEvaluation local;
 
     @Inject
+    SchematicDevUiService devUi;
+
+    @Inject
     MeterRegistry registry;
 
     final WireMock stub = SchematicStub.client();
@@ -130,6 +134,13 @@ class ReplicatorModeTest {
         assertThat(beta.source()).isEqualTo(FlagSource.LOCAL);
         assertThat(beta.value()).isTrue();
         assertThat(beta.userId()).isEqualTo("user_jane");
+
+        // the Dev UI lists what the near caches hold (read just now: well within their second)
+        assertThat(schematic.checkFlagDetails("replicated-gate", ACME, Map.of()).source()).isEqualTo(FlagSource.LOCAL);
+        Map<String, Object> held = devUi.getDataStream();
+        assertThat(held).containsEntry("state", "replicator-ready");
+        assertThat(held.get("flags").toString()).contains("replicated-gate");
+        assertThat(held.get("companies").toString()).contains("comp_acme");
 
         // a hot check stays in the process: Redis is not asked again within the near cache's time
         REDIS.command("DEL", "schematic:flags:" + ReplicatorFixtures.CACHE_VERSION + ":replicated-beta");

@@ -41,7 +41,7 @@ import io.vertx.core.Vertx;
  * logged at DEBUG and ignored. Everything stored or removed is also told to an {@link EntityMirror} (Redis, for the
  * other instances of a fleet).
  */
-public final class DataStreamClient implements EntitySource {
+public final class DataStreamClient implements EntitySource, HeldEntities {
 
     private static final Logger LOG = Logger.getLogger(DataStreamClient.class);
     /** Messages waiting to be applied before the connection is reset and everything requested again. */
@@ -194,16 +194,19 @@ public final class DataStreamClient implements EntitySource {
     }
 
     /** The keys of the cached flags, sorted. */
+    @Override
     public Set<String> flagKeys() {
         return flags.keys();
     }
 
     /** The cached companies (a snapshot). */
+    @Override
     public List<RulesCompany> companies() {
         return companies.all();
     }
 
     /** The cached users (a snapshot). */
+    @Override
     public List<RulesUser> users() {
         return users.all();
     }

@@ -155,6 +155,11 @@ public class LocalEvaluation {
         return client;
     }
 
+    /** What this process holds for local evaluation: the client's caches, or the replicator's near caches. */
+    public Optional<HeldEntities> held() {
+        return Optional.ofNullable(replicator != null ? replicator.held() : client);
+    }
+
     /**
      * Fires each change to synchronous observers, then asynchronous ones. Runs on the DataStream's own thread, so a
      * synchronous observer never runs on an event loop; an observer's failure is logged and goes no further.

@@ -16,7 +16,6 @@ import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.runtime.SchematicCore;
 import io.quarkiverse.schematic.runtime.config.ConfigNames;
 import io.quarkiverse.schematic.runtime.config.SchematicConfig;
-import io.quarkiverse.schematic.runtime.datastream.DataStreamClient;
 import io.quarkiverse.schematic.runtime.datastream.DataStreamStatus;
 import io.quarkiverse.schematic.runtime.datastream.LocalEvaluation;
 import io.quarkiverse.schematic.runtime.events.EventStats;
@@ -25,7 +24,8 @@ import io.smallrye.common.annotation.Blocking;
 /**
  * JSON-RPC methods behind the Schematic card of the Dev UI: the configuration in effect (API key masked), the flags of
  * the dev service with a toggle, the usage of its metered features with a reset, the application's recent flag
- * checks, local evaluation (the DataStream's state and what it caches), the event buffer and what the dev service
+ * checks, local evaluation (the DataStream's or the replicator's state and what this process holds), the event buffer and what
+ * the dev service
  * received. Everything about the dev service goes over HTTP to its admin endpoints (see {@link DevServiceProtocol}),
  * hence {@code @Blocking}: the Dev UI then calls those methods on a worker thread, never on the event loop.
  */
@@ -193,14 +193,13 @@ public class SchematicDevUiService {
         view.put("reconnects", status.reconnects());
         view.put("entityWaitTimeouts", status.entityWaitTimeouts());
         view.put("ignoredMessages", status.ignoredMessages());
-        DataStreamClient client = local.client();
-        if (client != null) {
-            view.put("flags", client.flagKeys().stream().limit(SHOWN_ENTITIES).toList());
-            view.put("companies", client.companies().stream().limit(SHOWN_ENTITIES)
+        local.held().ifPresent(held -> {
+            view.put("flags", held.flagKeys().stream().limit(SHOWN_ENTITIES).toList());
+            view.put("companies", held.companies().stream().limit(SHOWN_ENTITIES)
                     .map(company -> Map.of("id", company.id(), "keys", company.keys())).toList());
-            view.put("users", client.users().stream().limit(SHOWN_ENTITIES)
+            view.put("users", held.users().stream().limit(SHOWN_ENTITIES)
                     .map(user -> Map.of("id", user.id(), "keys", user.keys())).toList());
-        }
+        });
         return view;
     }
 

@@ -2,9 +2,11 @@ package io.quarkiverse.schematic.runtime.replicator;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -20,6 +22,7 @@ import io.quarkiverse.schematic.rules.RulesCompany;
 import io.quarkiverse.schematic.rules.RulesFlag;
 import io.quarkiverse.schematic.rules.RulesUser;
 import io.quarkiverse.schematic.runtime.datastream.EntitySource;
+import io.quarkiverse.schematic.runtime.datastream.HeldEntities;
 import io.quarkiverse.schematic.runtime.logging.LogThrottle;
 import io.quarkiverse.schematic.runtime.sharedcache.RedisCalls;
 import io.quarkiverse.schematic.runtime.sharedcache.RedisConnection;
@@ -39,7 +42,7 @@ import io.smallrye.mutiny.Uni;
  * in the {@link SharedCacheStatus} and logged at most once a minute. Keys that point to two different entities find nothing,
  * as in the in-memory replica.
  */
-final class RedisReplica implements EntitySource {
+final class RedisReplica implements EntitySource, HeldEntities {
 
     private static final Logger LOG = Logger.getLogger(RedisReplica.class);
 
@@ -218,6 +221,22 @@ final class RedisReplica implements EntitySource {
             }
             return null;
         }
+    }
+
+    @Override
+    public Set<String> flagKeys() {
+        return new TreeSet<>(flags.asMap().keySet());
+    }
+
+    /** The companies of the near cache, each once however many key sets found it. */
+    @Override
+    public List<RulesCompany> companies() {
+        return companies.asMap().values().stream().distinct().toList();
+    }
+
+    @Override
+    public List<RulesUser> users() {
+        return users.asMap().values().stream().distinct().toList();
     }
 
     long flagCount() {

@@ -6,6 +6,7 @@ import io.quarkiverse.schematic.runtime.config.SchematicConfig.LocalEvaluationCo
 import io.quarkiverse.schematic.runtime.config.SchematicConfig.ReplicatorConfig;
 import io.quarkiverse.schematic.runtime.datastream.DataStreamStatus;
 import io.quarkiverse.schematic.runtime.datastream.EntitySource;
+import io.quarkiverse.schematic.runtime.datastream.HeldEntities;
 import io.quarkiverse.schematic.runtime.sharedcache.RedisConnection;
 import io.quarkiverse.schematic.runtime.sharedcache.SharedCacheStatus;
 import io.vertx.core.Vertx;
@@ -61,6 +62,11 @@ public final class Replicator {
 
     /** Flags, companies and users for local evaluation. */
     public EntitySource entities() {
+        return replica;
+    }
+
+    /** The flags, companies and users of the near caches. */
+    public HeldEntities held() {
         return replica;
     }
 
