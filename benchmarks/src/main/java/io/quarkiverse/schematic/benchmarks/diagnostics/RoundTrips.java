@@ -17,6 +17,7 @@ import io.quarkiverse.schematic.benchmarks.clients.floor.RawHttpFlagClient;
 import io.quarkiverse.schematic.benchmarks.clients.floor.VertxHttpFlagClient;
 import io.quarkiverse.schematic.benchmarks.clients.ours.QuarkusSchematic;
 import io.quarkiverse.schematic.benchmarks.clients.ours.SchematicFlagClient;
+import io.quarkiverse.schematic.benchmarks.scenarios.SharedCacheCheck;
 import io.quarkiverse.schematic.benchmarks.stub.StubSchematic;
 
 /**
@@ -28,7 +29,8 @@ import io.quarkiverse.schematic.benchmarks.stub.StubSchematic;
  * microseconds, on busy cores up to the scheduler's time slice.
  * <p>
  * Usage: {@code java -cp <runner jar> io.quarkiverse.schematic.benchmarks.diagnostics.RoundTrips [vertx|jdk] [calls]}
- * (the server carrying the stub; see {@link StubSchematic.Server}).
+ * (the server carrying the stub; see {@link StubSchematic.Server}); {@code RoundTrips redis [calls]} measures the
+ * cold checks of {@link SharedCacheCheck} (the shared cache on a real redis-server) beside the Redis {@code GET}s.
  */
 public final class RoundTrips {
 
@@ -47,9 +49,21 @@ public final class RoundTrips {
     }
 
     public static void main(String[] args) throws Exception {
+        int calls = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        if (args.length > 0 && args[0].equals("redis")) {
+            SharedCacheCheck.Fleet fleet = new SharedCacheCheck.Fleet();
+            fleet.start();
+            try {
+                System.out.printf("real redis-server, a check whose near cache is cold, %d calls per client, %d CPUs%n",
+                        calls, Runtime.getRuntime().availableProcessors());
+                measureTwice(fleet.coldClients(), calls);
+            } finally {
+                fleet.stop();
+            }
+            return;
+        }
         StubSchematic.Server server = args.length > 0 ? StubSchematic.Server.valueOf(args[0].toUpperCase(Locale.ROOT))
                 : StubSchematic.Server.VERTX;
-        int calls = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
         try (StubSchematic stub = StubSchematic.start(server);
                 VertxHttpFlagClient vertx = new VertxHttpFlagClient(stub.url(), Duration.ofSeconds(60))) {
             Map<String, FlagClient> clients = new LinkedHashMap<>();
@@ -60,17 +74,22 @@ public final class RoundTrips {
                     "quarkus.schematic.cache.enabled", "false"))));
             System.out.printf("stub: %s server, %d calls per client, %d CPUs%n%n", server, calls,
                     Runtime.getRuntime().availableProcessors());
-            String only = System.getProperty("roundtrips.client");
-            for (int round = 0; round < 2; round++) {
-                for (Map.Entry<String, FlagClient> client : clients.entrySet()) {
-                    if (only != null && !client.getKey().equals(only)) {
-                        continue;
-                    }
-                    measure(client.getKey(), client.getValue(), calls, round == 1);
-                }
-            }
+            measureTwice(clients, calls);
         } finally {
             QuarkusSchematic.stop();
+        }
+    }
+
+    /** Each client in turn, twice: the first round warms up, the second prints. */
+    private static void measureTwice(Map<String, FlagClient> clients, int calls) throws IOException {
+        String only = System.getProperty("roundtrips.client");
+        for (int round = 0; round < 2; round++) {
+            for (Map.Entry<String, FlagClient> client : clients.entrySet()) {
+                if (only != null && !client.getKey().equals(only)) {
+                    continue;
+                }
+                measure(client.getKey(), client.getValue(), calls, round == 1);
+            }
         }
     }
 

@@ -68,11 +68,18 @@ public final class PerformanceTable {
         timeRow("`upsertCompany` (loopback HTTP)", "UncachedFlagCheck.ours_upsertCompany", "",
                 "UncachedFlagCheck.vertx_upsertCompany", "Vert.x `HttpClient` POST + Jackson tree");
         timeRow("shared cache: check answered from Redis, near cache cold (target <= 1.3)", "SharedCacheCheck.ours_redis",
-                "", "SharedCacheCheck.floor_redis_get", "Redis `GET` of the same key, same client");
+                "", "SharedCacheCheck.floor_redis_get", "Redis `GET` of the same key, same client, blocking data source");
+        timeRow("shared cache: the same check through the reactive API, awaited", "SharedCacheCheck.ours_redis_reactive",
+                "", "SharedCacheCheck.floor_redis_get_reactive", "reactive Redis `GET` of the same key, awaited");
+        timeRow("the reactive `GET` with the reactive path's timeout timer alone", "SharedCacheCheck.redis_get_with_timer",
+                "", "SharedCacheCheck.floor_redis_get_reactive", "reactive Redis `GET` of the same key, awaited");
         timeRow("shared cache: check answered by the near cache (target <= 1.5)", "SharedCacheCheck.ours_near", "",
                 "SharedCacheCheck.floor_local", "the same check from the in-process cache (`backend=local`)");
         timeRow("replicator mode: local check, flag and company in the near cache", "ReplicatorCheck.ours_near", "",
                 "ReplicatorCheck.floor_local", "the same local evaluator over flag and company held in process");
+        timeRow("replicator mode: local check, near caches cold (flag and company read from Redis)",
+                "ReplicatorCheck.ours_cold", "", "ReplicatorCheck.floor_redis_gets",
+                "the same `GET`, `MGET`, `GET` of the replicator's keys, same client");
         for (String call : new String[] { "track", "identify" }) {
             for (String capture : new String[] { "up", "unreachable" }) {
                 timeRow("`" + call + "()` enqueue, capture service " + capture, "EventEnqueue.ours_" + call,

@@ -10,7 +10,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 
 /**
- * The targets of issue #10, each beside the measurement it is judged by, its floor in the same run, the ratio, and
+ * The targets of issues #10 and #15, each beside the measurement it is judged by, its floor in the same run, the ratio, and
  * whether it was met. Times are judged as ratios to a floor of the same run where the target is a ratio; the
  * absolute targets (cached check, open breaker) assume a quiet machine.
  */
@@ -77,7 +77,25 @@ final class Targets {
             ratioTarget("`" + call + "()` mean, capture service up", "EventEnqueue.ours_" + call, "up",
                     "EventEnqueue.floor_track", "queue offer", 1.5);
         }
+        fleetTargets();
         return out.toString();
+    }
+
+    /** Issue #15: fleet mode on Redis, each check beside the same Redis commands (or in-process check) of the run. */
+    private void fleetTargets() {
+        out.append("\nTargets (issue #15, fleet mode on Redis):\n\n");
+        out.append("| target | measured | floor, same run | ratio | bound | met |\n");
+        out.append("|---|---:|---:|---:|---:|---|\n");
+        ratioTarget("shared cache: blocking check answered from Redis, near cache cold", "SharedCacheCheck.ours_redis",
+                "", "SharedCacheCheck.floor_redis_get", "blocking Redis `GET` of the same key, same client", 1.3);
+        ratioTarget("shared cache: check answered by the near cache", "SharedCacheCheck.ours_near", "",
+                "SharedCacheCheck.floor_local", "the same check from the in-process cache", 1.5);
+        // not targets of the issue, their analogs: a cold replicator check against its three raw commands, a hot one
+        // against direct mode's in-process lookups
+        ratioTarget("(analog) replicator mode: check with near caches cold", "ReplicatorCheck.ours_cold", "",
+                "ReplicatorCheck.floor_redis_gets", "the same `GET`, `MGET`, `GET`, same client", 1.3);
+        ratioTarget("(analog) replicator mode: check from the near caches", "ReplicatorCheck.ours_near", "",
+                "ReplicatorCheck.floor_local", "the same evaluator over in-process maps", 1.5);
     }
 
     /** The uncached check against the fastest of its floors in this run. */

@@ -39,14 +39,17 @@ import io.quarkiverse.schematic.runtime.datastream.EntitySource;
 import io.quarkiverse.schematic.runtime.datastream.LocalEvaluation;
 import io.quarkiverse.schematic.runtime.events.OfflineEventSink;
 import io.quarkiverse.schematic.runtime.flags.LocalAnswers;
+import io.quarkiverse.schematic.runtime.replicator.ReplicaNearCaches;
 import io.quarkiverse.schematic.runtime.replicator.Replicator;
 import io.quarkiverse.schematic.runtime.sharedcache.RedisConnection;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.redis.runtime.datasource.ReactiveRedisDataSourceImpl;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisAPI;
@@ -59,7 +62,13 @@ import io.vertx.redis.client.RedisOptions;
  * <ul>
  * <li>{@code ours_near}: a check whose flag and company are in the replica's near cache (what a hot check costs in
  * replicator mode); floor {@code floor_local}: the same evaluator over flag and company held in a
- * {@code ConcurrentHashMap}, as direct mode holds them in process.</li>
+ * {@code ConcurrentHashMap}, as direct mode holds them in process;</li>
+ * <li>{@code ours_cold}: a blocking check whose near caches are empty (emptied before each call, as a new cache
+ * version empties them): the flag's {@code GET} and, at the same time, the company's {@code MGET} of its key lookup
+ * then {@code GET} of the entity, both parsed, then evaluated; floor {@code floor_redis_gets}: the same three raw
+ * commands with the same client in the same order (the flag's {@code GET} beside the {@code MGET}, the company's
+ * {@code GET} after it), the caller awaiting both with {@code await().atMost(timeout)} as the blocking data source
+ * does.</li>
  * </ul>
  * Both send their {@code flag_check} event to a sink that drops it, so that only the lookups and the engine count.
  */
@@ -71,6 +80,10 @@ public class ReplicatorCheck {
 
     static final String VERSION = "bench1";
     static final Map<String, String> COMPANY = Map.of("id", "acme-0");
+    static final Duration TIMEOUT = Duration.ofSeconds(1);
+    static final String FLAG_KEY = "schematic:flags:" + VERSION + ":" + FLAG;
+    static final String COMPANY_PREFIX = "schematic:company:" + VERSION + ":";
+    static final String LOOKUP_KEY = COMPANY_PREFIX + "id:acme-0";
 
     @State(Scope.Benchmark)
     public static class Fleet {
@@ -79,6 +92,7 @@ public class ReplicatorCheck {
         Vertx vertx;
         Redis client;
         Replicator replicator;
+        ReactiveValueCommands<String, String> values;
         LocalAnswers fromRedis;
         LocalAnswers inProcess;
 
@@ -97,17 +111,16 @@ public class ReplicatorCheck {
             vertx = Vertx.vertx();
             client = Redis.createClient(vertx, new RedisOptions().setConnectionString(server.uri()));
             ReactiveRedisDataSource dataSource = new ReactiveRedisDataSourceImpl(vertx, client, RedisAPI.api(client));
-            var values = dataSource.value(String.class, String.class);
-            values.set("schematic:flags:" + VERSION + ":" + FLAG, LocalRulesCheck.flagJson()).await().indefinitely();
-            values.set("schematic:company:" + VERSION + ":comp_0", LocalRulesCheck.companyJson(0)).await()
-                    .indefinitely();
-            values.set("schematic:company:" + VERSION + ":id:acme-0", "\"comp_0\"").await().indefinitely();
+            values = dataSource.value(String.class, String.class);
+            values.set(FLAG_KEY, LocalRulesCheck.flagJson()).await().indefinitely();
+            values.set(COMPANY_PREFIX + "comp_0", LocalRulesCheck.companyJson(0)).await().indefinitely();
+            values.set(LOOKUP_KEY, "\"comp_0\"").await().indefinitely();
 
             SchematicConfig config = config(
                     "quarkus.schematic.local-evaluation.replicator.ready-url",
                     "http://127.0.0.1:" + readiness.getAddress().getPort() + "/ready",
                     "quarkus.schematic.local-evaluation.replicator.near-cache-ttl", "1h",
-                    "quarkus.schematic.local-evaluation.replicator.redis-timeout", "1s");
+                    "quarkus.schematic.local-evaluation.replicator.redis-timeout", TIMEOUT.toMillis() + "ms");
             replicator = new Replicator(vertx.getDelegate(), new RedisConnection() {
                 @Override
                 public ReactiveRedisDataSource dataSource() {
@@ -134,6 +147,11 @@ public class ReplicatorCheck {
             }
             expect(fromRedis.now(FLAG, COMPANY, Map.of(), null));
             expect(inProcess.now(FLAG, COMPANY, Map.of(), null));
+            ReplicaNearCaches.forget(replicator);
+            expect(cold(fromRedis));
+            if (!LocalRulesCheck.companyJson(0).equals(redisGets(values))) {
+                throw new IllegalStateException("the floor did not read the company");
+            }
         }
 
         @TearDown(Level.Trial)
@@ -211,6 +229,41 @@ public class ReplicatorCheck {
                 .withDefaultValues(values)
                 .build()
                 .getConfigMapping(SchematicConfig.class);
+    }
+
+    /** Empties the replica's near caches before each call of {@code ours_cold}. */
+    @State(Scope.Thread)
+    public static class ColdNearCaches {
+        @Setup(Level.Invocation)
+        public void forget(Fleet fleet) {
+            ReplicaNearCaches.forget(fleet.replicator);
+        }
+    }
+
+    /** What the blocking API does after its near-cache miss in replicator mode: waits for the reads from Redis. */
+    static FlagCheck cold(LocalAnswers answers) {
+        FlagCheck now = answers.now(FLAG, COMPANY, Map.of(), null);
+        return now != null ? now : answers.later(FLAG, COMPANY, Map.of(), null).await().indefinitely();
+    }
+
+    /** The flag's {@code GET} beside the company's {@code MGET} of its lookup then {@code GET}; the company's JSON. */
+    static String redisGets(ReactiveValueCommands<String, String> values) {
+        Uni<String> flag = values.get(FLAG_KEY);
+        Uni<String> company = values.mget(LOOKUP_KEY).flatMap(ids -> {
+            String id = ids.get(LOOKUP_KEY);
+            return values.get(COMPANY_PREFIX + id.substring(1, id.length() - 1));
+        });
+        return Uni.combine().all().unis(flag, company).asTuple().await().atMost(TIMEOUT).getItem2();
+    }
+
+    @Benchmark
+    public FlagCheck ours_cold(Fleet fleet, ColdNearCaches cold) {
+        return cold(fleet.fromRedis);
+    }
+
+    @Benchmark
+    public String floor_redis_gets(Fleet fleet) {
+        return redisGets(fleet.values);
     }
 
     @Benchmark

@@ -6,6 +6,7 @@ import static io.quarkiverse.schematic.benchmarks.scenarios.Workload.USER;
 
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,7 @@ import org.openjdk.jmh.annotations.Threads;
 
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
+import io.quarkiverse.schematic.benchmarks.clients.FlagClient;
 import io.quarkiverse.schematic.benchmarks.stub.RedisProcess;
 import io.quarkiverse.schematic.runtime.client.CallPolicy;
 import io.quarkiverse.schematic.runtime.client.CheckFlagBreaker;
@@ -41,6 +43,8 @@ import io.quarkiverse.schematic.runtime.sharedcache.SharedCacheKeys;
 import io.quarkiverse.schematic.runtime.sharedcache.SharedCacheStatus;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.quarkus.redis.datasource.value.ValueCommands;
+import io.quarkus.redis.runtime.datasource.BlockingRedisDataSourceImpl;
 import io.quarkus.redis.runtime.datasource.ReactiveRedisDataSourceImpl;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
@@ -52,8 +56,15 @@ import io.vertx.redis.client.RedisOptions;
  * evaluator the extension builds ({@code cache.backend=redis} is a build-time choice, so the evaluator is assembled
  * here from the same classes, with the Quarkus Redis data source over one Vert.x Redis client):
  * <ul>
- * <li>{@code ours_redis}: a check whose near cache is cold (near cache off): one {@code GET} of the shared answer,
- * read and returned; floor {@code floor_redis_get}: a raw {@code GET} of the same key with the same client;</li>
+ * <li>{@code ours_redis}: a blocking check ({@code SchematicService.checkFlag} after its near-cache miss) whose near
+ * cache is cold (near cache off): one {@code GET} of the shared answer, read and returned, the wait bounded by the
+ * Redis timeout; floor {@code floor_redis_get}: a {@code GET} of the same key with the same client through the
+ * blocking data source a user injects ({@code RedisDataSource}, whose {@code GET} awaits the reactive one with the
+ * same kind of bound, {@code await().atMost(timeout)});</li>
+ * <li>{@code ours_redis_reactive}: the same check through the reactive path (a timer bounds the {@code GET}), awaited;
+ * floor {@code floor_redis_get_reactive}: the reactive {@code GET} awaited; {@code redis_get_with_timer}: that
+ * {@code GET} with the reactive path's timer ({@code ifNoItem().after(timeout)}) and nothing else of ours, what
+ * the timer alone costs;</li>
  * <li>{@code ours_near}: a hot check answered by the near cache; floor {@code floor_local}: the same check with the
  * in-process cache of {@code cache.backend=local}, what every check costs today.</li>
  * </ul>
@@ -75,6 +86,7 @@ public class SharedCacheCheck {
         Vertx vertx;
         Redis client;
         ReactiveValueCommands<String, String> values;
+        ValueCommands<String, String> blockingValues;
         String key;
         FlagEvaluator redisCold;
         FlagEvaluator redisNear;
@@ -98,6 +110,8 @@ public class SharedCacheCheck {
                 }
             };
             values = dataSource.value(String.class, String.class);
+            blockingValues = new BlockingRedisDataSourceImpl((ReactiveRedisDataSourceImpl) dataSource, TIMEOUT)
+                    .value(String.class, String.class);
             SharedCacheKeys keys = new SharedCacheKeys("bench");
             key = keys.flag(FLAG, COMPANY, USER);
             FlagCheck answer = new FlagCheck(FLAG, true, "Matched standard rule", "flag_1", "comp_1", "user_1",
@@ -122,16 +136,34 @@ public class SharedCacheCheck {
                 }
             }
             expect(redisCold.check(FLAG, COMPANY, USER, POLICY).await().indefinitely(), FlagSource.CACHE);
+            expect(redisCold.checkWaiting(FLAG, COMPANY, USER, POLICY), FlagSource.CACHE);
             expect(redisNear.cached(FLAG, COMPANY, USER), FlagSource.CACHE);
             expect(local.cached(FLAG, COMPANY, USER), FlagSource.CACHE);
         }
 
         @TearDown(Level.Trial)
         public void stop() {
-            expect(redisCold.check(FLAG, COMPANY, USER, POLICY).await().indefinitely(), FlagSource.CACHE);
+            expect(redisCold.checkWaiting(FLAG, COMPANY, USER, POLICY), FlagSource.CACHE);
             client.close();
             vertx.closeAndAwait();
             server.close();
+        }
+
+        /**
+         * The cold calls of this class as clients of {@code diagnostics/RoundTrips redis}, which counts the thread
+         * switches per call: ours (blocking, reactive) and the {@code GET}s (blocking, reactive, with the timer).
+         */
+        public Map<String, FlagClient> coldClients() {
+            Map<String, FlagClient> clients = new LinkedHashMap<>();
+            clients.put("GET, blocking data source", (flag, company, user) -> blockingValues.get(key) != null);
+            clients.put("ours, blocking", (flag, company, user) -> redisCold.checkWaiting(flag, company, user, POLICY)
+                    .value());
+            clients.put("GET, reactive, awaited", (flag, company, user) -> values.get(key).await().indefinitely() != null);
+            clients.put("GET + timer, reactive, awaited", (flag, company, user) -> values.get(key).ifNoItem()
+                    .after(TIMEOUT).fail().await().indefinitely() != null);
+            clients.put("ours, reactive, awaited", (flag, company, user) -> redisCold.check(flag, company, user, POLICY)
+                    .await().indefinitely().value());
+            return clients;
         }
 
         /** The evaluator of the extension over this cache; a REST call would fail the check over to its default. */
@@ -153,12 +185,27 @@ public class SharedCacheCheck {
 
     @Benchmark
     public FlagCheck ours_redis(Fleet fleet) {
-        return fleet.redisCold.check(FLAG, COMPANY, USER, POLICY).await().indefinitely();
+        return fleet.redisCold.checkWaiting(FLAG, COMPANY, USER, POLICY);
     }
 
     @Benchmark
     public String floor_redis_get(Fleet fleet) {
+        return fleet.blockingValues.get(fleet.key);
+    }
+
+    @Benchmark
+    public FlagCheck ours_redis_reactive(Fleet fleet) {
+        return fleet.redisCold.check(FLAG, COMPANY, USER, POLICY).await().indefinitely();
+    }
+
+    @Benchmark
+    public String floor_redis_get_reactive(Fleet fleet) {
         return fleet.values.get(fleet.key).await().indefinitely();
+    }
+
+    @Benchmark
+    public String redis_get_with_timer(Fleet fleet) {
+        return fleet.values.get(fleet.key).ifNoItem().after(TIMEOUT).fail().await().indefinitely();
     }
 
     @Benchmark
