@@ -138,10 +138,7 @@ public final class FlagEvaluator {
         if (offline) {
             return offlineCheck(flag, company, user, null);
         }
-        FlagCheck hit = cached(flag, company, user);
-        if (hit == null) {
-            hit = whileBreakerOpen(flag);
-        }
+        FlagCheck hit = atHand(flag, company, user);
         if (hit != null) {
             return Uni.createFrom().item(hit);
         }
@@ -159,10 +156,7 @@ public final class FlagEvaluator {
         if (offline) {
             return offlineChecked(flag, company, user, null);
         }
-        FlagCheck answer = cached(flag, company, user);
-        if (answer == null) {
-            answer = whileBreakerOpen(flag);
-        }
+        FlagCheck answer = atHand(flag, company, user);
         if (answer != null) {
             return answer;
         }
@@ -177,6 +171,12 @@ public final class FlagEvaluator {
         }
         listener.checked(answer);
         return answer;
+    }
+
+    /** The answer that needs no waiting: {@link #cached}, else {@link #whileBreakerOpen}, else {@code null}. */
+    private FlagCheck atHand(String flag, Map<String, String> company, Map<String, String> user) {
+        FlagCheck hit = cached(flag, company, user);
+        return hit != null ? hit : whileBreakerOpen(flag);
     }
 
     /** The shared cache, then Schematic, then the flag default. */
