@@ -136,6 +136,21 @@ public final class DataStreamClient implements EntitySource {
         return users.find(keys);
     }
 
+    /** Like {@link #company}, with the memo of its local answers. */
+    CachedEntity<RulesCompany> cachedCompany(Map<String, String> keys) {
+        return companies.findCached(keys);
+    }
+
+    /** Like {@link #user}, with the memo of its local answers. */
+    CachedEntity<RulesUser> cachedUser(Map<String, String> keys) {
+        return users.findCached(keys);
+    }
+
+    /** The version of the flag set, which rises with every flag change (see {@link FlagStore#version}). */
+    long flagsVersion() {
+        return flags.version();
+    }
+
     @Override
     public boolean connected() {
         return connection.state() == DataStreamConnection.State.CONNECTED;
