@@ -75,9 +75,18 @@ final class AnswerMemo {
                     body.companyId(), body.userId(), companyKeys, userKeys, body.error(), null);
         }
 
-        /** An immutable copy of a caller's keys ({@code null} values included), {@code null} when empty. */
+        /** An immutable copy of a caller's keys, {@code null} when empty. */
         static Map<String, String> copy(Map<String, String> keys) {
-            return keys.isEmpty() ? null : Collections.unmodifiableMap(new LinkedHashMap<>(keys));
+            if (keys.isEmpty()) {
+                return null;
+            }
+            for (Map.Entry<String, String> key : keys.entrySet()) {
+                if (key.getKey() == null || key.getValue() == null) {
+                    // unvalidated keys of a cached check may hold a null, which Map.copyOf refuses
+                    return Collections.unmodifiableMap(new LinkedHashMap<>(keys));
+                }
+            }
+            return Map.copyOf(keys);
         }
     }
 }

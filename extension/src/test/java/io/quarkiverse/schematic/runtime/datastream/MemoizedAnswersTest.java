@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
 import io.quarkiverse.schematic.Preflight;
+import io.quarkiverse.schematic.rules.RulesFlag;
 import io.quarkiverse.schematic.runtime.client.FlagCheckBody;
 import io.quarkiverse.schematic.runtime.client.TrackBody;
 import io.quarkiverse.schematic.runtime.config.SchematicConfig;
@@ -138,6 +139,19 @@ class MemoizedAnswersTest {
         replica.apply(message("rulesengine.Flag", null, "delete", "{\"key\": \"gate\"}"));
 
         assertThat(local.now("gate", ACME, Map.of(), null)).as("asks Schematic").isNull();
+    }
+
+    @Test
+    void flagsEvictedBeyondTheBoundRaiseTheVersion() throws Exception {
+        FlagStore store = new FlagStore(2, new ObjectMapper());
+        ObjectMapper json = new ObjectMapper();
+        for (int i = 0; i < 50; i++) {
+            store.put(json.readValue("{\"id\": \"flag_" + i + "\", \"key\": \"f" + i + "\", \"rules\": []}",
+                    RulesFlag.class));
+        }
+
+        assertThat(store.size()).isLessThanOrEqualTo(2);
+        assertThat(store.version()).as("50 created, at least 48 evicted").isGreaterThanOrEqualTo(98);
     }
 
     @Test
