@@ -39,7 +39,7 @@ final class AnswerMemo {
         slots[slot(answer.check.flag(), answer.userStamp)] = answer;
     }
 
-    private static int slot(String flag, long userStamp) {
+    static int slot(String flag, long userStamp) {
         int hash = flag.hashCode() ^ Long.hashCode(userStamp);
         return (hash ^ (hash >>> 16)) & (SLOTS - 1);
     }

@@ -276,6 +276,23 @@ class MemoizedAnswersTest {
     }
 
     @Test
+    void anAnswerIsFoundOnlyForItsFlagFlagSetVersionAndUser() {
+        FlagCheck check = local.now("gate", ACME, Map.of(), null);
+        AnswerMemo memo = new AnswerMemo();
+        memo.put(new AnswerMemo.Answer(check, (FlagCheckBody) events.get(0), 3, 7));
+        // another user whose answer would sit in the same slot
+        long otherUser = 8;
+        while (AnswerMemo.slot("gate", otherUser) != AnswerMemo.slot("gate", 7)) {
+            otherUser++;
+        }
+
+        assertThat(memo.find("gate", 3, 7)).isNotNull();
+        assertThat(memo.find("gate", 4, 7)).as("another flag set").isNull();
+        assertThat(memo.find("gate", 3, otherUser)).as("another user").isNull();
+        assertThat(memo.find("Gate", 3, 7)).as("another flag key").isNull();
+    }
+
+    @Test
     void memoryStaysWithTheCachedEntity() {
         CachedEntity<?> acme = replica.cachedCompany(ACME);
         local.now("gate", ACME, Map.of(), null);
