@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 /**
  * Companies or users replicated from the DataStream: at most {@code maxSize} entities, each kept for {@code ttl}
@@ -33,12 +34,15 @@ final class EntityStore<T> {
     /** Lower-case key name, then lower-case value, to id. */
     private final Map<String, Map<String, String>> idByKey = new ConcurrentHashMap<>();
 
-    EntityStore(int maxSize, Duration ttl, Function<T, String> idOf, Function<T, Map<String, String>> keysOf) {
+    /** @param clock what the TTL is measured by */
+    EntityStore(int maxSize, Duration ttl, Ticker clock, Function<T, String> idOf,
+            Function<T, Map<String, String>> keysOf) {
         this.idOf = idOf;
         this.keysOf = keysOf;
         this.byId = Caffeine.newBuilder()
                 .maximumSize(maxSize)
                 .expireAfterWrite(ttl)
+                .ticker(clock)
                 // eviction runs on the writing thread: cheap, and the index is cleaned before the write returns
                 .executor(Runnable::run)
                 .<String, CachedEntity<T>> evictionListener((id, cached, cause) -> {
