@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 /**
  * Companies or users replicated from the DataStream: at most {@code maxSize} entities, each kept for {@code ttl}
@@ -20,7 +21,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * Entities live in one bounded Caffeine cache by id; an index maps each key/value pair (without case) to an id and
  * loses an entity's pairs when the cache evicts it, so the index never outgrows the cache. The index is keyed by key
  * name, then value, so that a lookup allocates nothing. Entities are immutable: an update swaps the
- * entity under its id atomically, and every key sees the new one at once.
+ * entity under its id atomically, and every key sees the new one at once. Each entity is held in a
+ * {@link CachedEntity} with the memo of its local answers, which an update replaces with the entity.
  *
  * @param <T> {@code RulesCompany} or {@code RulesUser}
  */
@@ -28,21 +30,24 @@ final class EntityStore<T> {
 
     private final Function<T, String> idOf;
     private final Function<T, Map<String, String>> keysOf;
-    private final Cache<String, T> byId;
+    private final Cache<String, CachedEntity<T>> byId;
     /** Lower-case key name, then lower-case value, to id. */
     private final Map<String, Map<String, String>> idByKey = new ConcurrentHashMap<>();
 
-    EntityStore(int maxSize, Duration ttl, Function<T, String> idOf, Function<T, Map<String, String>> keysOf) {
+    /** @param clock what the TTL is measured by */
+    EntityStore(int maxSize, Duration ttl, Ticker clock, Function<T, String> idOf,
+            Function<T, Map<String, String>> keysOf) {
         this.idOf = idOf;
         this.keysOf = keysOf;
         this.byId = Caffeine.newBuilder()
                 .maximumSize(maxSize)
                 .expireAfterWrite(ttl)
+                .ticker(clock)
                 // eviction runs on the writing thread: cheap, and the index is cleaned before the write returns
                 .executor(Runnable::run)
-                .<String, T> evictionListener((id, entity, cause) -> {
-                    if (id != null && entity != null) {
-                        unindex(id, keysOf.apply(entity), null);
+                .<String, CachedEntity<T>> evictionListener((id, cached, cause) -> {
+                    if (id != null && cached != null) {
+                        unindex(id, keysOf.apply(cached.entity), null);
                     }
                 })
                 .build();
@@ -53,6 +58,12 @@ final class EntityStore<T> {
      * different entities (the DataStream then settles it: a request for the keys re-indexes them).
      */
     T find(Map<String, String> keys) {
+        CachedEntity<T> found = findCached(keys);
+        return found == null ? null : found.entity;
+    }
+
+    /** Like {@link #find}, with the memo of the entity's local answers. */
+    CachedEntity<T> findCached(Map<String, String> keys) {
         String found = null;
         for (Map.Entry<String, String> key : keys.entrySet()) {
             String id = indexed(key.getKey(), key.getValue());
@@ -67,41 +78,48 @@ final class EntityStore<T> {
     }
 
     T byId(String id) {
-        return byId.getIfPresent(id);
+        CachedEntity<T> found = byId.getIfPresent(id);
+        return found == null ? null : found.entity;
     }
 
     /** Stores an entity (in place of the one with its id) and indexes its keys; keys it lost are forgotten. */
     void put(T entity) {
         String id = idOf.apply(entity);
         Map<String, String> keys = keysOf.apply(entity);
-        T previous = byId.asMap().put(id, entity);
+        CachedEntity<T> previous = byId.asMap().put(id, new CachedEntity<>(entity));
         keys.forEach((key, value) -> idByKey.computeIfAbsent(key.toLowerCase(Locale.ROOT),
                 name -> new ConcurrentHashMap<>()).put(value.toLowerCase(Locale.ROOT), id));
         if (previous != null) {
-            unindex(id, keysOf.apply(previous), keys);
+            unindex(id, keysOf.apply(previous.entity), keys);
         }
     }
 
     /** Removes the entity with this id and its keys; returns it, or {@code null}. */
     T remove(String id) {
-        T removed = byId.asMap().remove(id);
-        if (removed != null) {
-            unindex(id, keysOf.apply(removed), null);
+        CachedEntity<T> removed = byId.asMap().remove(id);
+        if (removed == null) {
+            return null;
         }
-        return removed;
+        unindex(id, keysOf.apply(removed.entity), null);
+        return removed.entity;
     }
 
     /**
      * Replaces the entity with this id by {@code change} applied to it, atomically with other updates of it; nothing
-     * when it is not cached.
+     * when it is not cached. A change that returns the same entity keeps its memo.
      */
     void update(String id, UnaryOperator<T> change) {
-        byId.asMap().computeIfPresent(id, (key, entity) -> change.apply(entity));
+        byId.asMap().computeIfPresent(id, (key, cached) -> {
+            T changed = change.apply(cached.entity);
+            return changed == cached.entity ? cached : new CachedEntity<>(changed);
+        });
     }
 
     /** Every cached entity (a snapshot). */
     List<T> all() {
-        return new ArrayList<>(byId.asMap().values());
+        List<T> all = new ArrayList<>();
+        byId.asMap().values().forEach(cached -> all.add(cached.entity));
+        return all;
     }
 
     long size() {

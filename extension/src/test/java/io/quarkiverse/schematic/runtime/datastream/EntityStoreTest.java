@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import io.quarkiverse.schematic.rules.RulesUser;
 
 class EntityStoreTest {
 
-    final EntityStore<RulesUser> store = new EntityStore<>(2, Duration.ofHours(1), RulesUser::id, RulesUser::keys);
+    final EntityStore<RulesUser> store = new EntityStore<>(2, Duration.ofHours(1), Ticker.systemTicker(), RulesUser::id,
+            RulesUser::keys);
 
     @Test
     void foundByAnyKeyWithoutCase() {
@@ -51,6 +55,29 @@ class EntityStoreTest {
             findable += store.find(Map.of("id", Integer.toString(i))) == null ? 0 : 1;
         }
         assertThat(findable).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void entitiesExpireByTheClockTheStoreIsGiven() {
+        AtomicLong nanos = new AtomicLong();
+        EntityStore<RulesUser> expiring = new EntityStore<>(10, Duration.ofHours(1), nanos::get, RulesUser::id,
+                RulesUser::keys);
+        expiring.put(user("u1", Map.of("id", "1")));
+
+        nanos.addAndGet(Duration.ofMinutes(59).toNanos());
+        assertThat(expiring.find(Map.of("id", "1"))).isNotNull();
+        nanos.addAndGet(Duration.ofMinutes(2).toNanos());
+        assertThat(expiring.find(Map.of("id", "1"))).isNull();
+    }
+
+    @Test
+    void theCoarseClockMovesOnlyWhenAdvanced() throws InterruptedException {
+        CoarseTicker clock = new CoarseTicker();
+        long before = clock.read();
+        Thread.sleep(5);
+        assertThat(clock.read()).isEqualTo(before);
+        clock.advance();
+        assertThat(clock.read()).isGreaterThan(before);
     }
 
     @Test
