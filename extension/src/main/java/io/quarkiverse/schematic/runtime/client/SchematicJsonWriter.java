@@ -21,8 +21,9 @@ import io.quarkus.arc.Arc;
  * {@code ObjectMapper}, as the REST Client's Jackson writer does, but with one {@code ObjectWriter} built when the
  * client is built: the REST Client's writer looks up {@code @JsonView} on the invoked method's parameters by
  * reflection on every call, about 10 % of an uncached check's allocation (issue #10). Our DTOs have no views, so the
- * JSON is the same. Registered with {@code @RegisterProvider} on the client interfaces only; any other type goes to
- * the REST Client's writer.
+ * JSON is the same. Registered for the REST Client as a whole by the deployment module, like {@link SchematicJsonReader}
+ * (not with {@code @RegisterProvider}, which makes the REST Client copy all its writers on every call); any other type
+ * goes to the REST Client's writer.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public class SchematicJsonWriter implements MessageBodyWriter<Object> {
@@ -31,13 +32,13 @@ public class SchematicJsonWriter implements MessageBodyWriter<Object> {
      * Ahead of the REST Client's Jackson writer, which is registered for the same media type: the REST Client tries
      * the writer of the higher priority first (for readers it is the other way round, see {@link SchematicJsonReader}).
      */
-    static final int PRIORITY = Priorities.USER + 1000;
+    public static final int PRIORITY = Priorities.USER + 1000;
 
     private static final String OWN_PACKAGE = SchematicJsonWriter.class.getPackageName();
 
     private final ObjectWriter writer;
 
-    /** Created by the REST Client when it builds a client, with CDI running. */
+    /** Created by CDI when the REST Client first needs it. */
     public SchematicJsonWriter() {
         writer = Arc.container().instance(ObjectMapper.class).get().writer();
     }
