@@ -7,14 +7,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.Ticker;
+
+import io.quarkiverse.schematic.runtime.flags.SampledReads;
 
 /**
  * Companies or users replicated from the DataStream: at most {@code maxSize} entities, each kept for {@code ttl}
@@ -30,18 +30,11 @@ import com.github.benmanes.caffeine.cache.Ticker;
  */
 final class EntityStore<T> {
 
-    /**
-     * One lookup in this many records its read in the cache's eviction policy, the others read quietly: recording a
-     * read costs about as much as the rest of a memoized local check, and a sample keeps which entities are used
-     * often just as visible to size-based eviction (a frequency estimate). Expiry is checked on every read.
-     */
-    static final int READS_RECORDED = 16;
-
     private final Function<T, String> idOf;
     private final Function<T, Map<String, String>> keysOf;
     private final Cache<String, CachedEntity<T>> byId;
-    /** Reads {@link #byId} without recording the read (see {@link #READS_RECORDED}). */
-    private final Policy<String, CachedEntity<T>> quietly;
+    /** The hot path's reads of {@link #byId}. */
+    private final SampledReads<String, CachedEntity<T>> reads;
     /** Lower-case key name, then lower-case value, to id. */
     private final Map<String, Map<String, String>> idByKey = new ConcurrentHashMap<>();
 
@@ -62,7 +55,7 @@ final class EntityStore<T> {
                     }
                 })
                 .build();
-        this.quietly = byId.policy();
+        this.reads = new SampledReads<>(byId);
     }
 
     /**
@@ -86,16 +79,11 @@ final class EntityStore<T> {
                 found = id;
             }
         }
-        return found == null ? null : read(found);
-    }
-
-    private CachedEntity<T> read(String id) {
-        return ThreadLocalRandom.current().nextInt(READS_RECORDED) == 0 ? byId.getIfPresent(id)
-                : quietly.getIfPresentQuietly(id);
+        return found == null ? null : reads.get(found);
     }
 
     T byId(String id) {
-        CachedEntity<T> found = read(id);
+        CachedEntity<T> found = reads.get(id);
         return found == null ? null : found.entity;
     }
 

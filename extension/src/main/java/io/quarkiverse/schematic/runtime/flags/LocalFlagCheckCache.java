@@ -17,9 +17,11 @@ import io.quarkiverse.schematic.FlagSource;
 public final class LocalFlagCheckCache implements FlagCheckCache {
 
     private final Cache<FlagCacheKey, FlagCheck> cache;
+    private final SampledReads<FlagCacheKey, FlagCheck> reads;
 
     private LocalFlagCheckCache(Cache<FlagCacheKey, FlagCheck> cache) {
         this.cache = cache;
+        this.reads = cache == null ? null : new SampledReads<>(cache);
     }
 
     /**
@@ -49,7 +51,7 @@ public final class LocalFlagCheckCache implements FlagCheckCache {
         if (cache == null) {
             return null;
         }
-        FlagCheck hit = cache.getIfPresent(FlagCacheKey.lookup(flag, company, user));
+        FlagCheck hit = reads.get(FlagCacheKey.lookup(flag, company, user));
         return hit == null ? null : hit.withSource(FlagSource.CACHE);
     }
 

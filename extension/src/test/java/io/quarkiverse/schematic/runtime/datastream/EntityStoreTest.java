@@ -58,22 +58,6 @@ class EntityStoreTest {
     }
 
     @Test
-    void anEntityInUseOutlivesNewcomersAlthoughMostReadsAreQuiet() {
-        EntityStore<RulesUser> bounded = new EntityStore<>(20, Duration.ofHours(1), Ticker.systemTicker(),
-                RulesUser::id, RulesUser::keys);
-        bounded.put(user("hot", Map.of("id", "hot")));
-        for (int i = 0; i < 500; i++) {
-            bounded.put(user("u" + i, Map.of("id", Integer.toString(i))));
-            for (int read = 0; read < EntityStore.READS_RECORDED; read++) {
-                bounded.find(Map.of("id", "hot"));
-            }
-        }
-
-        assertThat(bounded.find(Map.of("id", "hot"))).as("sampled reads still count for size-based eviction")
-                .isNotNull();
-    }
-
-    @Test
     void entitiesExpireByTheClockTheStoreIsGiven() {
         AtomicLong nanos = new AtomicLong();
         EntityStore<RulesUser> expiring = new EntityStore<>(10, Duration.ofHours(1), nanos::get, RulesUser::id,
