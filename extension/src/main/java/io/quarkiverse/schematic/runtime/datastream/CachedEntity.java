@@ -17,10 +17,13 @@ final class CachedEntity<T> {
     final T entity;
     /** Tells this instance from every other one, also from a later version of the same entity. */
     final long stamp;
+    /** When it was stored, by the store's clock (in nanoseconds): a hit checks expiry with it. */
+    final long writtenAt;
     final AnswerMemo memo = new AnswerMemo();
 
-    CachedEntity(T entity) {
+    CachedEntity(T entity, long writtenAt) {
         this.entity = entity;
+        this.writtenAt = writtenAt;
         this.stamp = STAMPS.incrementAndGet();
     }
 }
