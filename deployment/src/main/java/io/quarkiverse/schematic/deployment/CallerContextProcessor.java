@@ -68,9 +68,14 @@ class CallerContextProcessor {
         }
     }
 
+    /**
+     * The 403 and 400 answers of {@code @RequiresFlag} gates, only when the application has gates (only they throw
+     * these exceptions): Quarkus REST loads and creates every registered exception mapper at start-up.
+     */
     @BuildStep
-    void refusalAnswer(Capabilities capabilities, BuildProducer<ExceptionMapperBuildItem> mappers) {
-        if (capabilities.isPresent(Capability.REST)) {
+    void refusalAnswer(Capabilities capabilities, CombinedIndexBuildItem index,
+            BuildProducer<ExceptionMapperBuildItem> mappers) {
+        if (capabilities.isPresent(Capability.REST) && SchematicAnnotationProcessor.usesGates(index.getIndex())) {
             mappers.produce(new ExceptionMapperBuildItem(FlagDisabledExceptionMapper.class.getName(),
                     FlagDisabledException.class.getName(), jakarta.ws.rs.Priorities.USER, false));
             mappers.produce(new ExceptionMapperBuildItem(InvalidUsageExceptionMapper.class.getName(),
