@@ -21,8 +21,8 @@ import io.quarkus.arc.Arc;
  * {@code ObjectMapper}, as the REST Client's Jackson writer does, but with one {@code ObjectWriter}, built with the
  * first body (a first call that cannot connect needs no Jackson, as with the REST Client's writer): the REST Client's
  * writer looks up {@code @JsonView} on the invoked method's parameters by reflection on every call, about 10 % of an
- * uncached check's allocation (issue #10). Our DTOs have no views, so the JSON is the same. Registered with {@code @RegisterProvider} on the client interfaces only; any other type goes to
- * the REST Client's writer.
+ * uncached check's allocation (issue #10). Our DTOs have no views, so the JSON is the same. Registered with
+ * {@code @RegisterProvider} on the client interfaces only; any other type goes to the REST Client's writer.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public class SchematicJsonWriter implements MessageBodyWriter<Object> {
