@@ -39,14 +39,8 @@ public class SchematicJsonReader extends AbstractJsonMessageBodyReader {
 
     private static final Logger LOG = Logger.getLogger(SchematicJsonReader.class);
 
-    private final ObjectMapper mapper;
     /** One per answer type of the client interfaces: a handful. */
     private final Map<Type, ObjectReader> readers = new ConcurrentHashMap<>();
-
-    /** Created by CDI when the REST Client first needs it. */
-    public SchematicJsonReader() {
-        mapper = Arc.container().instance(ObjectMapper.class).get();
-    }
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -74,6 +68,8 @@ public class SchematicJsonReader extends AbstractJsonMessageBodyReader {
     }
 
     private ObjectReader newReader(Type answerType) {
+        // the application's mapper, taken with the first answer: a first call that cannot connect needs no Jackson
+        ObjectMapper mapper = Arc.container().instance(ObjectMapper.class).get();
         return mapper.readerFor(mapper.getTypeFactory().constructType(answerType));
     }
 }
