@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# Start-up cost of the extension: builds two packaged JVM apps with the same library stack (quarkus-rest-jackson,
-# quarkus-rest-client-jackson, quarkus-smallrye-fault-tolerance, quarkus-caffeine), one without and one with
-# quarkus-schematic, starts each N times, alternately, and prints median and spread of
+# Start-up cost of the extension: builds three packaged JVM apps with the same library stack (quarkus-rest-jackson,
+# quarkus-rest-client-jackson, quarkus-smallrye-fault-tolerance, quarkus-caffeine): stack-only; stack-client, the same
+# plus what the extension's contract prescribes without its code (a plain MicroProfile REST Client with the same 13
+# methods and Fault Tolerance annotations, injected); with-schematic, stack-only plus the extension. It starts each N
+# times, alternately, and prints median and spread of
 #   - Quarkus' own "started in" figure,
 #   - wall time from launching `java -jar` to the first answer of GET /hello, and the CPU time the JVM used until
 #     then, in all and without the JIT compilers (less disturbed than wall time when other processes share the CPUs),
 #   - resident memory (VmRSS) right after that answer, and the number of classes loaded then,
-#   - (with the extension) the time of the first flag check, GET /hello/flag, Schematic being unreachable, and the
-#     CPU time the JVM spent on it;
-# then the targets of issue 16 beside the measured differences (met / not met), and where the difference goes: a few
-# more starts of each app with -Xlog:class+load and -Dquarkus.debug.print-startup-times=true give the classes only the
-# app with the extension loads, by origin, and the start-up steps that differ (fastest of those starts).
+#   - (the two apps with a client) the time of the first flag check, GET /hello/flag, Schematic being unreachable, and
+#     the CPU time the JVM spent on it;
+# with the differences the contract costs (stack-client - stack-only), the extension's own (with-schematic -
+# stack-client) and both (with-schematic - stack-only); then the targets of issue 16 beside the measured differences
+# (met / not met), and where the difference goes: a few more starts of each app with -Xlog:class+load and
+# -Dquarkus.debug.print-startup-times=true give the classes only the app with the extension loads, by origin, and the
+# start-up steps that differ (fastest of those starts).
 #
 #   benchmarks/startup.sh [N] [extra Maven arguments, e.g. -Dmaven.repo.local=...]
 #
@@ -31,11 +35,11 @@ breakdown=${STARTUP_BREAKDOWN:-3}
 # issue 16: the extension's own cost over the same stack
 target_ms=30
 target_rss_mb=5
-apps=(stack-only with-schematic)
+apps=(stack-only stack-client with-schematic)
 
 if [[ -z ${STARTUP_SKIP_BUILD:-} ]]; then
     ./mvnw -B -q "$@" -Pstartup-benchmark package -DskipTests \
-        -pl benchmarks/startup/stack-only,benchmarks/startup/with-schematic -am
+        -pl benchmarks/startup/stack-only,benchmarks/startup/stack-client,benchmarks/startup/with-schematic -am
 fi
 
 out=benchmarks/startup/target
@@ -103,7 +107,7 @@ start_once() {
     # jstat reads the JVM's performance counters from its hsperfdata file: no agent is attached to the app
     loaded=$(jstat -class "$pid" | awk 'NR == 2 { print $1 }')
     # the breakdown counts the classes of start-up only: no flag check there
-    if [[ $app == with-schematic && ${3:-} != breakdown ]]; then
+    if [[ $app != stack-only && ${3:-} != breakdown ]]; then
         local answer cpu_before
         cpu_before=$(app_cpu_ns "$pid")
         answer=$(curl -fsS -w ' %{time_total}' "http://127.0.0.1:$port/hello/flag")
@@ -148,10 +152,15 @@ paired_median() {
         awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-# "| target | limit | measured | met / not met |" for a median difference and its upper limit
+# "| target | limit | ours | met / not met | over stack-only | met / not met |": the median differences of a metric
+# (the name of its array) over stack-client and over stack-only, beside their upper limit
 target_row() {
-    awk -v label="$1" -v limit="$2" -v value="$3" -v unit="$4" 'BEGIN {
-        printf "| %s | <= %g %s | %+g %s | %s |\n", label, limit, unit, value, unit, value <= limit ? "met" : "NOT met" }'
+    local -n measured=$3
+    awk -v label="$1" -v limit="$2" -v unit="$4" \
+        -v ours="$(paired_median "${measured[stack-client]}" "${measured[with-schematic]}")" \
+        -v both="$(paired_median "${measured[stack-only]}" "${measured[with-schematic]}")" 'BEGIN {
+        printf "| %s | <= %g %s | %+g %s | %s | %+g %s | %s |\n", label, limit, unit, ours, unit,
+            ours <= limit ? "met" : "NOT met", both, unit, both <= limit ? "met" : "NOT met" }'
 }
 
 # Class names of a -Xlog:class+load file, one per line, sorted; generated names (lambdas, hidden classes) without
@@ -163,7 +172,9 @@ loaded_classes() {
 # Where a class comes from, for the breakdown.
 origin() {
     awk '{
-        if ($1 ~ /^io\.quarkiverse\.schematic\./ || $1 ~ /^io\.quarkus\.runner\.recorded\.(Schematic|Webhook|CallerContext|AccessToken|Observability|SharedCache)/)
+        if ($1 ~ /^io\.quarkiverse\.schematic\.benchmarks\./)
+            print "the reference app (resource, plain clients and what is generated for them)"
+        else if ($1 ~ /^io\.quarkiverse\.schematic\./ || $1 ~ /^io\.quarkus\.runner\.recorded\.(Schematic|Webhook|CallerContext|AccessToken|Observability|SharedCache)/)
             print "the extension (its classes and the beans, proxies, recorders generated for it)"
         else if ($1 ~ /faulttolerance/)
             print "MicroProfile / SmallRye Fault Tolerance (validating the client annotations)"
@@ -171,7 +182,7 @@ origin() {
             print "lambdas and method handles"
         else
             print "other (REST Client, ArC, config, Vert.x, JDK)"
-    }' | sort | uniq -c | sort -rn | awk '{ n = $1; $1 = ""; printf "| %s | %d |\n", substr($0, 2), n }'
+    }' | sort | uniq -c | awk '{ n = $1; $1 = ""; printf "%s|%d\n", substr($0, 2), n }' | LC_ALL=C sort -t'|' -k1,1
 }
 
 # Fastest time (ms) of each start-up step over the breakdown starts of an app: "step ms" lines.
@@ -185,8 +196,8 @@ for ((w = 1; w <= warmup; w++)); do
     for app in "${apps[@]}"; do start_once "$app" "warmup$w" warmup; done
 done
 for ((i = 1; i <= runs; i++)); do
-    # ABBA order: neither app always starts right after the other one stopped
-    if ((i % 2)); then order=("${apps[@]}"); else order=("${apps[1]}" "${apps[0]}"); fi
+    # ABC CBA order: no app always starts right after the same other one stopped
+    if ((i % 2)); then order=("${apps[@]}"); else order=("${apps[2]}" "${apps[1]}" "${apps[0]}"); fi
     for app in "${order[@]}"; do start_once "$app" "$i"; done
     printf '.' >&2
 done
@@ -196,11 +207,14 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 {
     echo "Start-up, $runs alternating starts of each app after $warmup unmeasured, $(date -u +%Y-%m-%d), $(nproc) CPUs," \
         "$(java -version 2>&1 | head -1), load average $load_before before, $load_after after."
-    echo "Each cell: median [min – max] (IQR). Difference: with-schematic minus stack-only, run by run: median [min – max]."
+    echo "Each cell: median [min – max] (IQR). Differences run by run (the apps of one round start back to back):"
+    echo "median [min – max]. The contract: stack-client minus stack-only, what a plain annotated REST client of the"
+    echo "same 13 methods costs; ours: with-schematic minus stack-client, the extension's own cost; both: with-schematic"
+    echo "minus stack-only."
     echo
-    echo "| metric | stack-only | with-schematic | difference |"
-    echo "|---|---|---|---|"
-    for metric in started ready cpu app_cpu rss classes; do
+    echo "| metric | stack-only | stack-client | with-schematic | the contract | ours | both |"
+    echo "|---|---|---|---|---|---|---|"
+    for metric in started ready cpu app_cpu rss classes first_check first_check_cpu; do
         unset -n values 2>/dev/null || true
         declare -n values=$metric
         case $metric in
@@ -210,47 +224,61 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
         app_cpu) label='of which outside the JIT compiler threads (ms)' ;;
         rss) label='RSS after that answer (MB)' ;;
         classes) label='classes loaded then' ;;
+        first_check) label='first flag check, Schematic unreachable (ms)' ;;
+        first_check_cpu) label='its CPU time outside the JIT compiler threads (ms)' ;;
         esac
-        echo "| $label | $(summary "${values[stack-only]}") | $(summary "${values[with-schematic]}") |" \
-            "$(paired "${values[stack-only]}" "${values[with-schematic]}") |"
+        if [[ $metric == first_check* ]]; then
+            echo "| $label | | $(summary "${values[stack-client]}") | $(summary "${values[with-schematic]}") | |" \
+                "$(paired "${values[stack-client]}" "${values[with-schematic]}") | |"
+        else
+            echo "| $label | $(summary "${values[stack-only]}") | $(summary "${values[stack-client]}") |" \
+                "$(summary "${values[with-schematic]}") | $(paired "${values[stack-only]}" "${values[stack-client]}") |" \
+                "$(paired "${values[stack-client]}" "${values[with-schematic]}") |" \
+                "$(paired "${values[stack-only]}" "${values[with-schematic]}") |"
+        fi
     done
-    echo "| first flag check, Schematic unreachable (ms) | | $(summary "${first_check[with-schematic]}") | |"
-    echo "| its CPU time outside the JIT compiler threads (ms) | | $(summary "${first_check_cpu[with-schematic]}") | |"
     echo
-    echo "Targets of issue 16, the extension's own cost over the same stack (median of the run-by-run differences above;"
-    echo "on a busy machine the CPU row is the one to trust, wall-clock times scatter by hundreds of milliseconds):"
+    echo "Targets of issue 16, the extension's own cost (median of the run-by-run differences above; on a busy machine"
+    echo "the CPU row is the one to trust, wall-clock times scatter by hundreds of milliseconds). Ours is measured over"
+    echo "stack-client, the same stack with the client the contract prescribes; over stack-only for comparison:"
     echo
-    echo "| target | limit | measured | verdict |"
-    echo "|---|---|---|---|"
-    target_row 'start-up time, Quarkus "started in"' "$target_ms" \
-        "$(paired_median "${started[stack-only]}" "${started[with-schematic]}")" ms
-    target_row 'start-up CPU time outside the JIT compiler threads' "$target_ms" \
-        "$(paired_median "${app_cpu[stack-only]}" "${app_cpu[with-schematic]}")" ms
-    target_row 'resident memory after start' "$target_rss_mb" \
-        "$(paired_median "${rss[stack-only]}" "${rss[with-schematic]}")" MB
+    echo "| target | limit | ours (over stack-client) | verdict | over stack-only | verdict |"
+    echo "|---|---|---|---|---|---|"
+    target_row 'start-up time, Quarkus "started in"' "$target_ms" started ms
+    target_row 'start-up CPU time outside the JIT compiler threads' "$target_ms" app_cpu ms
+    target_row 'resident memory after start' "$target_rss_mb" rss MB
 } | tee "$out/startup-table.md"
 
 if ((breakdown > 0)); then
     for ((b = 1; b <= breakdown; b++)); do
         for app in "${apps[@]}"; do start_once "$app" "breakdown$b" breakdown; done
     done
+    # the full lists, for a closer look
+    comm -13 <(loaded_classes "$out/logs/stack-client-breakdown1.classes") \
+        <(loaded_classes "$out/logs/with-schematic-breakdown1.classes") >"$out/classes-ours.txt"
+    comm -13 <(loaded_classes "$out/logs/stack-only-breakdown1.classes") \
+        <(loaded_classes "$out/logs/stack-client-breakdown1.classes") >"$out/classes-contract.txt"
     {
         echo
         echo "Where the difference goes, from $breakdown more starts of each app with -Xlog:class+load and"
-        echo "-Dquarkus.debug.print-startup-times=true. Classes only with-schematic loads (first of those starts: started,"
-        echo "one /hello answer, stopped; no flag check):"
+        echo "-Dquarkus.debug.print-startup-times=true. Classes only one app loads (first of those starts: started, one"
+        echo "/hello answer, stopped; no flag check; lists in $out/classes-ours.txt and classes-contract.txt):"
         echo
-        echo "| origin | classes |"
-        echo "|---|---|"
-        comm -13 <(loaded_classes "$out/logs/stack-only-breakdown1.classes") \
-            <(loaded_classes "$out/logs/with-schematic-breakdown1.classes") | origin
+        echo "| origin | the contract: stack-client, not stack-only | ours: with-schematic, not stack-client |"
+        echo "|---|---|---|"
+        LC_ALL=C join -t'|' -a 1 -a 2 -e 0 -o 0,1.2,2.2 <(origin <"$out/classes-contract.txt") \
+            <(origin <"$out/classes-ours.txt") | awk -F'|' '{ printf "| %s | %d | %d |\n", $1, $2, $3 }' |
+            sort -t'|' -k4 -gr
+        echo "| all | $(wc -l <"$out/classes-contract.txt") | $(wc -l <"$out/classes-ours.txt") |"
         echo
-        echo "Start-up steps that take longer with the extension, or are its own (fastest of the $breakdown starts, ms;"
-        echo "steps of 1 ms or less in both apps left out):"
+        echo "Start-up steps that take longer with the extension than with the plain client, or are its own (fastest of"
+        echo "the $breakdown starts, ms; steps of 1 ms or less in with-schematic left out):"
         echo
-        echo "| step | stack-only | with-schematic | difference |"
-        echo "|---|---|---|---|"
-        LC_ALL=C join -a 2 -e 0 -o 0,1.2,2.2 <(step_minimums stack-only) <(step_minimums with-schematic) |
-            awk '$3 > 1 && $3 > $2 { printf "| %s | %d | %d | %+d |\n", $1, $2, $3, $3 - $2 }' | sort -t"|" -k5 -gr
+        echo "| step | stack-only | stack-client | with-schematic | ours |"
+        echo "|---|---|---|---|---|"
+        LC_ALL=C join -a 2 -e 0 -o 0,1.2,2.2 <(step_minimums stack-only) <(step_minimums stack-client) |
+            LC_ALL=C join -a 2 -e 0 -o 0,1.2,1.3,2.2 - <(step_minimums with-schematic) |
+            awk '$4 > 1 && $4 > $3 { printf "| %s | %d | %d | %d | %+d |\n", $1, $2, $3, $4, $4 - $3 }' |
+            sort -t"|" -k6 -gr
     } | tee -a "$out/startup-table.md"
 fi

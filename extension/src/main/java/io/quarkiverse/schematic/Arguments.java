@@ -10,6 +10,10 @@ import java.util.Map;
  */
 final class Arguments {
 
+    /** The classes of the JDK's immutable maps (one entry, and any other size). */
+    private static final Class<?> JDK_MAP_1 = Map.of("", "").getClass();
+    private static final Class<?> JDK_MAP_N = Map.of().getClass();
+
     private Arguments() {
     }
 
@@ -50,19 +54,24 @@ final class Arguments {
     }
 
     /**
-     * Validates traits (free-form JSON values, null values allowed) and returns an immutable copy.
+     * Validates traits (free-form JSON values, null values allowed) and returns an immutable map: the caller's own
+     * when it is one of the JDK's immutable maps ({@code Map.of}, {@code Map.copyOf}), else a copy in the caller's
+     * order.
      */
+    @SuppressWarnings("unchecked")
     static Map<String, Object> traits(Map<String, ?> traits, String name) {
         if (traits == null || traits.isEmpty()) {
             return Map.of();
         }
-        Map<String, Object> copy = new LinkedHashMap<>(traits.size() * 2);
         traits.forEach((key, value) -> {
             if (key == null || key.isBlank()) {
                 throw new IllegalArgumentException(name + " must not contain a null or blank trait name");
             }
-            copy.put(key, value);
         });
-        return Collections.unmodifiableMap(copy);
+        if (traits.getClass() == JDK_MAP_1 || traits.getClass() == JDK_MAP_N) {
+            // immutable and free of nulls already: copying it would change nothing but the bytes allocated
+            return (Map<String, Object>) traits;
+        }
+        return Collections.unmodifiableMap(new LinkedHashMap<>(traits));
     }
 }

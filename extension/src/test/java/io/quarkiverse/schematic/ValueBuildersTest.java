@@ -20,6 +20,24 @@ class ValueBuildersTest {
     static final Map<String, String> JANE = Map.of("email", "jane@acme.com");
 
     @Test
+    void traitsAreImmutableWhateverMapTheCallerPasses() {
+        Map<String, Object> mutable = new HashMap<>();
+        mutable.put("seats", 40);
+        mutable.put("plan", null);
+        Track track = Track.event("query-tokens").company(ACME).traits(mutable);
+        mutable.put("seats", 41);
+        assertThat(track.traits()).containsEntry("seats", 40).containsEntry("plan", null).hasSize(2);
+        assertThatThrownBy(() -> track.traits().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+
+        // the JDK's immutable maps are kept as they are: nothing to copy
+        Map<String, Object> immutable = Map.of("seats", 40, "plan", "pro");
+        assertThat(Track.event("query-tokens").company(ACME).traits(immutable).traits()).isSameAs(immutable);
+        assertThat(Identify.user(JANE).traits(Map.of("role", "admin")).traits()).containsExactly(Map.entry("role", "admin"));
+        assertThatThrownBy(() -> Track.event("e").traits(Map.of(" ", 1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("traits must not contain a null or blank trait name");
+    }
+
+    @Test
     void trackComparesByValue() {
         Track track = Track.event("query-tokens").company(ACME).user(JANE).traits(Map.of("model", "x")).quantity(1500);
         Track same = Track.event("query-tokens").user(new HashMap<>(JANE)).company(new HashMap<>(ACME))

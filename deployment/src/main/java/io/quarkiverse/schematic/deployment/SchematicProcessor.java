@@ -1,7 +1,11 @@
 package io.quarkiverse.schematic.deployment;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+
+import jakarta.ws.rs.RuntimeType;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.spi.RestClientListener;
 
@@ -44,15 +48,19 @@ import io.quarkiverse.schematic.runtime.client.SchematicApi;
 import io.quarkiverse.schematic.runtime.client.SchematicBackoff;
 import io.quarkiverse.schematic.runtime.client.SchematicClientListener;
 import io.quarkiverse.schematic.runtime.client.SchematicErrorMapper;
+import io.quarkiverse.schematic.runtime.client.SchematicJsonReader;
+import io.quarkiverse.schematic.runtime.client.SchematicJsonWriter;
 import io.quarkiverse.schematic.runtime.client.TrackBody;
 import io.quarkiverse.schematic.runtime.client.TraitUpdateRequest;
 import io.quarkiverse.schematic.runtime.client.UpsertCompanyRequest;
 import io.quarkiverse.schematic.runtime.client.UpsertUserRequest;
+import io.quarkiverse.schematic.runtime.client.WireTimeDeserializer;
 import io.quarkiverse.schematic.runtime.config.SchematicConfigBuilder;
 import io.quarkiverse.schematic.runtime.datastream.ClientMessage;
 import io.quarkiverse.schematic.runtime.datastream.LocalEvaluation;
 import io.quarkiverse.schematic.runtime.datastream.ServerMessage;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
@@ -61,6 +69,8 @@ import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ServiceProviderBuildItem;
+import io.quarkus.resteasy.reactive.spi.MessageBodyReaderBuildItem;
+import io.quarkus.resteasy.reactive.spi.MessageBodyWriterBuildItem;
 
 /**
  * Build steps of the core extension: feature, beans, configuration bridge, start-up validation, native
@@ -78,7 +88,7 @@ public class SchematicProcessor {
             FlagsBulkData.class, EntityData.class,
             EntityData.KeyData.class, UpsertCompanyRequest.class, UpsertUserRequest.class, EventBatch.class,
             CapturedEvent.class, IdentifyBody.class, IdentifyBody.CompanyBody.class, TrackBody.class,
-            RetryableFailure.class, SchematicBackoff.class, FlagCheckBody.class,
+            RetryableFailure.class, SchematicBackoff.class, FlagCheckBody.class, WireTimeDeserializer.class,
             // local evaluation: DataStream messages and the entities they carry
             ServerMessage.class, ClientMessage.class, ClientMessage.Request.class, RulesFlag.class, RulesRule.class,
             RulesCondition.class, RulesConditionGroup.class, RulesTraitDefinition.class, RulesCompany.class,
@@ -102,6 +112,26 @@ public class SchematicProcessor {
     AdditionalIndexedClassesBuildItem restClients() {
         return new AdditionalIndexedClassesBuildItem(SchematicApi.class.getName(), EventCaptureApi.class.getName(),
                 SchematicErrorMapper.class.getName(), CallBudgetFilter.class.getName());
+    }
+
+    /**
+     * Our JSON reader and writer, for the REST Client as a whole rather than with {@code @RegisterProvider} on our
+     * interfaces: a client with readers or writers of its own makes the REST Client copy every registered reader
+     * (writer) into a new map on each call to pick one, a few KB per call (issue #10). They handle only the DTOs of our
+     * clients' package and leave any other type to the REST Client's Jackson providers, which they precede (not
+     * built-in).
+     */
+    @BuildStep
+    void clientJson(BuildProducer<AdditionalBeanBuildItem> beans, BuildProducer<MessageBodyReaderBuildItem> readers,
+            BuildProducer<MessageBodyWriterBuildItem> writers) {
+        beans.produce(AdditionalBeanBuildItem.builder().addBeanClasses(SchematicJsonReader.class, SchematicJsonWriter.class)
+                .setUnremovable().build());
+        readers.produce(new MessageBodyReaderBuildItem.Builder(SchematicJsonReader.class.getName(), Object.class.getName())
+                .setMediaTypeStrings(List.of(MediaType.APPLICATION_JSON)).setRuntimeType(RuntimeType.CLIENT)
+                .setPriority(SchematicJsonReader.PRIORITY).build());
+        writers.produce(new MessageBodyWriterBuildItem.Builder(SchematicJsonWriter.class.getName(), Object.class.getName())
+                .setMediaTypeStrings(List.of(MediaType.APPLICATION_JSON)).setRuntimeType(RuntimeType.CLIENT)
+                .setPriority(SchematicJsonWriter.PRIORITY).build());
     }
 
     @BuildStep

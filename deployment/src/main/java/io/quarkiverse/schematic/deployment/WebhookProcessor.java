@@ -36,9 +36,9 @@ import io.quarkus.resteasy.reactive.spi.MessageBodyReaderBuildItem;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
- * Build steps of webhook reception: the injectable verifier, and, when Quarkus REST serves HTTP, the
- * {@code SchematicWebhookEvent} body reader and, when something receives webhooks (an {@code @SchematicWebhook}
- * resource or the built-in endpoint), the verifying filter, the endpoint and the start-up check for the secret.
+ * Build steps of webhook reception: the injectable verifier, and, when Quarkus REST serves HTTP and something receives
+ * webhooks (an {@code @SchematicWebhook} resource or the built-in endpoint), the {@code SchematicWebhookEvent} body
+ * reader, the verifying filter, the endpoint and the start-up check for the secret.
  */
 class WebhookProcessor {
 
@@ -76,10 +76,14 @@ class WebhookProcessor {
         }
     }
 
+    /**
+     * Only when something receives webhooks (the reader serves the body parameters of webhook resources): Quarkus REST
+     * loads and creates every registered reader at start-up.
+     */
     @BuildStep
-    void eventReader(Capabilities capabilities, BuildProducer<MessageBodyReaderBuildItem> readers,
-            BuildProducer<AdditionalBeanBuildItem> beans) {
-        if (capabilities.isPresent(Capability.REST)) {
+    void eventReader(Capabilities capabilities, WebhookBuildTimeConfig config, CombinedIndexBuildItem index,
+            BuildProducer<MessageBodyReaderBuildItem> readers, BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (capabilities.isPresent(Capability.REST) && !receivers(config, index).isEmpty()) {
             readers.produce(new MessageBodyReaderBuildItem.Builder(SchematicWebhookEventReader.class.getName(),
                     SchematicWebhookEvent.class.getName())
                     .setMediaTypeStrings(List.of(MediaType.WILDCARD))

@@ -281,8 +281,9 @@ class LocalEvaluationTest {
             assertThat(byNewKey.value()).isFalse();
             assertThat(byNewKey.entitlement().usage()).as("usage re-derived from the new metric").isEqualTo(50L);
         });
-        assertThat(schematic.checkFlagDetails("ds-plan-gate", Map.of("id", "ds-partial"), Map.of()).companyId())
-                .as("old keys kept").isEqualTo("comp_ds_partial");
+        FlagCheck byOldKey = schematic.checkFlagDetails("ds-plan-gate", Map.of("id", "ds-partial"), Map.of());
+        assertThat(byOldKey.companyId()).as("old keys kept").isEqualTo("comp_ds_partial");
+        assertThat(byOldKey.value()).as("the answer memoized before the update is not given again").isFalse();
     }
 
     @Test

@@ -10,11 +10,13 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.jboss.resteasy.reactive.server.core.RuntimeExceptionMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.schematic.CompanyUpsert;
 import io.quarkiverse.schematic.FlagCheck;
+import io.quarkiverse.schematic.FlagDisabledException;
 import io.quarkiverse.schematic.FlagSource;
 import io.quarkiverse.schematic.Identify;
 import io.quarkiverse.schematic.SchematicAccounts;
@@ -24,7 +26,9 @@ import io.quarkiverse.schematic.Track;
 import io.quarkiverse.schematic.UserUpsert;
 import io.quarkiverse.schematic.runtime.SchematicCore;
 import io.quarkiverse.schematic.runtime.gate.FlagValueProducer;
+import io.quarkiverse.schematic.runtime.gate.InvalidUsageException;
 import io.quarkiverse.schematic.runtime.gate.UsageParameters;
+import io.quarkiverse.schematic.runtime.webhook.SchematicWebhookEventReader;
 import io.quarkiverse.schematic.runtime.webhook.WebhookRequestFilter;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.QuarkusUnitTest;
@@ -89,19 +93,27 @@ class OfflineModeTest {
         assertThat(SchematicStub.client().find(anyRequestedFor(anyUrl()))).isEmpty();
     }
 
-    /** Nothing here receives webhooks (no @SchematicWebhook resource, no built-in endpoint): no filter is set up. */
+    /**
+     * Nothing here receives webhooks (no @SchematicWebhook resource, no built-in endpoint): neither the verifying
+     * filter nor the body reader is set up.
+     */
     @Test
     void noWebhookReceiverNoVerifyingFilter() {
         assertThat(Arc.container().select(WebhookRequestFilter.class).isResolvable()).isFalse();
+        assertThat(Arc.container().select(SchematicWebhookEventReader.class).isResolvable()).isFalse();
     }
 
     /**
      * Nothing here uses {@code @RequiresFlag} or {@code @SchematicFlag}: neither the gates' beans (the interceptor
-     * needs UsageParameters) nor the flag-value producer are set up. ContextAndGatesTest uses both.
+     * needs UsageParameters), nor the usage-parameter exception mapper, nor the flag-value producer are set up;
+     * FlagDisabledException is still answered with 403, since applications may throw it themselves.
+     * ContextAndGatesTest uses both.
      */
     @Test
     void noGateNoInjectedFlagNoBeansForThem() {
         assertThat(Arc.container().select(UsageParameters.class).isResolvable()).isFalse();
+        assertThat(RuntimeExceptionMapper.getMappers()).containsKey(FlagDisabledException.class)
+                .doesNotContainKey(InvalidUsageException.class);
         assertThat(Arc.container().select(FlagValueProducer.class).isResolvable()).isFalse();
     }
 }

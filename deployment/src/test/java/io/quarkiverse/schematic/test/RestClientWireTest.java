@@ -350,8 +350,8 @@ class RestClientWireTest {
     void upsertCompanySendsKeysNameTraitsAndReadsTheStoredCompany() {
         stub.register(post(urlPathEqualTo("/companies")).willReturn(SchematicStub.json("{\"data\":{"
                 + "\"id\":\"comp_1\",\"name\":\"Acme Inc\",\"keys\":[{\"key\":\"id\",\"value\":\"acme\",\"id\":\"k1\"}],"
-                + "\"traits\":{\"seats\":40},\"created_at\":\"2026-01-02T03:04:05Z\",\"updated_at\":\"2026-01-02T03:04:06Z\","
-                + "\"user_count\":3,\"plans\":[]},\"params\":{}}")));
+                + "\"traits\":{\"seats\":40},\"created_at\":\"2026-01-02T03:04:05Z\","
+                + "\"updated_at\":\"2026-01-02T05:04:06.123+02:00\",\"user_count\":3,\"plans\":[]},\"params\":{}}")));
 
         Company company = schematic.upsertCompany(CompanyUpsert.keys(Map.of("id", "acme")).name("Acme Inc")
                 .traits(Map.of("seats", 40)));
@@ -360,10 +360,22 @@ class RestClientWireTest {
         assertThat(company.name()).isEqualTo("Acme Inc");
         assertThat(company.keys()).containsExactly(Map.entry("id", "acme"));
         assertThat(company.traits()).containsEntry("seats", 40);
-        assertThat(company.createdAt()).isNotNull();
+        assertThat(company.createdAt()).isEqualTo(OffsetDateTime.parse("2026-01-02T03:04:05Z"));
+        // as Jackson's OffsetDateTime support gave it: the same instant, at offset UTC
+        assertThat(company.updatedAt()).isEqualTo(OffsetDateTime.parse("2026-01-02T03:04:06.123Z"));
         stub.verifyThat(1, postRequestedFor(urlPathEqualTo("/companies"))
                 .withHeader(SchematicStub.API_KEY_HEADER, equalTo(SchematicStub.API_KEY))
                 .withRequestBody(equalToJson("{\"keys\":{\"id\":\"acme\"},\"name\":\"Acme Inc\",\"traits\":{\"seats\":40}}")));
+    }
+
+    @Test
+    void upsertCompanyWithAnAnswerWhoseTimestampIsNotOneFailsAsAnUnreadableAnswer() {
+        stub.register(post(urlPathEqualTo("/companies")).willReturn(SchematicStub.json("{\"data\":{"
+                + "\"id\":\"comp_1\",\"name\":\"Acme Inc\",\"created_at\":\"yesterday\"},\"params\":{}}")));
+
+        assertThatThrownBy(() -> schematic.upsertCompany(CompanyUpsert.keys(Map.of("id", "acme"))))
+                .isInstanceOf(SchematicConnectionException.class)
+                .hasMessageContaining("could not be read");
     }
 
     @Test

@@ -11,9 +11,9 @@ import java.time.format.DateTimeParseException;
 /**
  * The timestamps of DataStream entities: RFC 3339 text as Go writes it ({@code 2025-01-31T12:00:00Z}, with or without
  * fractional seconds, any offset). Entities keep the text they were given, so that they serialize back unchanged, and
- * the parsed value for evaluation.
+ * the parsed value for evaluation. Public for the extension's REST answers, whose timestamps have the same form.
  */
-final class WireTime {
+public final class WireTime {
 
     /**
      * Go's zero {@code time.Time}: what the reference engine computes with when a non-optional timestamp is missing.
@@ -33,7 +33,7 @@ final class WireTime {
      *
      * @throws IllegalArgumentException naming {@code field} when the text is not a timestamp
      */
-    static OffsetDateTime parse(String field, String text) {
+    public static OffsetDateTime parse(String field, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }

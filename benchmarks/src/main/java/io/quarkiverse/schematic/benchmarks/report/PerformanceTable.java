@@ -42,14 +42,19 @@ public final class PerformanceTable {
         timeRow("cached flag check, 1 thread", "CachedFlagCheck.ours_t1", "", "CachedFlagCheck.caffeine_keys_t1",
                 "Caffeine `getIfPresent`, key of the flag and the caller's two maps (hashed per call)");
         scalingRow();
-        timeRow("local rules check, flag of 10 rules, same company", "LocalRulesCheck.ours", "",
-                "LocalRulesCheck.floor", "`ConcurrentHashMap.get` of flag and company");
-        timeRow("local rules check, flag of 10 rules, 1,000 companies in turn", "LocalRulesCheck.ours_1000", "",
+        timeRow("local rules check (cold: a first check, or the first after a change), flag of 10 rules, same company",
+                "LocalRulesCheck.ours", "", "LocalRulesCheck.floor", "`ConcurrentHashMap.get` of flag and company");
+        timeRow("local rules check (cold), flag of 10 rules, 1,000 companies in turn", "LocalRulesCheck.ours_1000", "",
                 "LocalRulesCheck.floor_1000", "`ConcurrentHashMap.get` of flag and company");
         timeRow("the rules engine alone, flag of 10 rules, flag and company at hand (bounds the ratio above)",
                 "LocalRulesCheck.engine", "", "LocalRulesCheck.floor", "`ConcurrentHashMap.get` of flag and company");
+        timeRow("local check memoized: the extension's caches and memo, no `SchematicService`, same company",
+                "LocalFlagCheck.answers", "", "LocalRulesCheck.floor", "`ConcurrentHashMap.get` of flag and company");
+        timeRow("local check memoized: the extension's caches and memo, 1,000 companies in turn",
+                "LocalFlagCheck.answers_1000", "", "LocalRulesCheck.floor_1000",
+                "`ConcurrentHashMap.get` of flag and company");
         for (String events : new String[] { "delivered", "dropped" }) {
-            String scenario = "local flag check through `SchematicService`, `flag_check` events " + events;
+            String scenario = "local flag check (memoized) through `SchematicService`, `flag_check` events " + events;
             timeRow(scenario + ", same company", "LocalFlagCheck.ours", events, "LocalRulesCheck.floor",
                     "`ConcurrentHashMap.get` of flag and company");
             timeRow(scenario + ", 1,000 companies in turn", "LocalFlagCheck.ours_1000", events,
@@ -102,6 +107,7 @@ public final class PerformanceTable {
         sampleRow("ours flag check, API black-holed (breaker open)", "BlackHoledFlagCheck.ours", "");
         sampleRow("no-breaker client, API black-holed", "BlackHoledFlagCheck.noBreaker", "");
         out.append(Targets.render(results));
+        out.append(LocalTargets.render(results));
         return out.toString();
     }
 

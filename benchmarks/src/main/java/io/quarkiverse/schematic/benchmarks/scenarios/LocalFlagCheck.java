@@ -30,6 +30,10 @@ import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.benchmarks.clients.ours.QuarkusSchematic;
 import io.quarkiverse.schematic.benchmarks.stub.DataStreamStub;
 import io.quarkiverse.schematic.benchmarks.stub.StubSchematic;
+import io.quarkiverse.schematic.runtime.events.EventOptions;
+import io.quarkiverse.schematic.runtime.events.EventSink;
+import io.quarkiverse.schematic.runtime.events.EventStats;
+import io.quarkiverse.schematic.runtime.flags.LocalAnswers;
 
 /**
  * A flag check answered by local evaluation through the real {@code SchematicService} bean: the flag of
@@ -38,6 +42,12 @@ import io.quarkiverse.schematic.benchmarks.stub.StubSchematic;
  * looks flag and company up in those caches, runs the engine, builds the answer and offers a {@code flag_check}
  * event to the buffer. The floors are {@link LocalRulesCheck}'s (the two map lookups alone); the {@code _1000}
  * variant cycles through 1,000 cached companies.
+ * <p>
+ * After the first check of a company its answer is memoized with the cached company, so these are memo hits: the
+ * lookups in the extension's caches, the memo, the listener and the event. {@code answers} and {@code answers_1000}
+ * are the same local check without {@code SchematicService} (no argument handling, no listener), its event offered
+ * to a sink that drops it: the extension's caches and the memo alone, beside the floor of the two map lookups. The cost
+ * of evaluating (a first check, or the first after a change) is {@link LocalRulesCheck#ours}.
  * <p>
  * {@code events=delivered} is production: every event the buffer accepts is serialized and posted to the stub by the
  * flusher thread, whose work (and allocation) shares the two CPUs with the measured thread. {@code events=dropped}
@@ -51,19 +61,15 @@ public class LocalFlagCheck {
 
     private static final Logger LOG = Logger.getLogger(LocalFlagCheck.class);
 
-    @State(Scope.Benchmark)
-    public static class Ours {
-        @Param({ "delivered", "dropped" })
-        String events;
-
+    /** The application with the flag and the 1,000 companies replicated into its caches. */
+    abstract static class Replicated {
         SchematicService schematic;
         StubSchematic api;
         DataStreamStub dataStream;
         final List<Map<String, String>> companies = new ArrayList<>();
         long restChecks;
 
-        @Setup(Level.Trial)
-        public void start() {
+        void startApplication(boolean dropEvents) {
             api = StubSchematic.start();
             Map<String, String> companyJson = new HashMap<>();
             for (int i = 0; i < LocalRulesCheck.COMPANIES; i++) {
@@ -74,7 +80,7 @@ public class LocalFlagCheck {
             OursConfig config = OursConfig.api(api.url())
                     .set("local-evaluation.enabled", "true")
                     .set("local-evaluation.url", dataStream.url());
-            if (events.equals("dropped")) {
+            if (dropEvents) {
                 config.set("events.capacity", "1").set("events.flush-interval", "1h");
             }
             schematic = QuarkusSchematic.start(config.properties());
@@ -84,8 +90,7 @@ public class LocalFlagCheck {
             restChecks = api.flagChecks();
         }
 
-        @TearDown(Level.Trial)
-        public void stop() {
+        void stopApplication() {
             long rest = api.flagChecks() - restChecks;
             LOG.infof("events during the run: %s", QuarkusSchematic.eventStats());
             QuarkusSchematic.stop();
@@ -94,6 +99,39 @@ public class LocalFlagCheck {
             if (rest != 0) {
                 throw new IllegalStateException("measured checks went to the REST API: " + rest + " requests");
             }
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class Ours extends Replicated {
+        @Param({ "delivered", "dropped" })
+        String events;
+
+        @Setup(Level.Trial)
+        public void start() {
+            startApplication(events.equals("dropped"));
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            stopApplication();
+        }
+    }
+
+    /** The application's local answers alone, their events refused by a sink that does nothing else. */
+    @State(Scope.Benchmark)
+    public static class Answers extends Replicated {
+        LocalAnswers local;
+
+        @Setup(Level.Trial)
+        public void start() {
+            startApplication(true);
+            local = QuarkusSchematic.localAnswers(new Refusing());
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            stopApplication();
         }
     }
 
@@ -113,14 +151,35 @@ public class LocalFlagCheck {
         }
     }
 
+    /** An event sink that refuses every event and does nothing else: a full buffer without its bookkeeping. */
+    static final class Refusing implements EventSink {
+        @Override
+        public boolean offer(String type, Object body, EventOptions options) {
+            return false;
+        }
+
+        @Override
+        public void flush(Duration timeout) {
+        }
+
+        @Override
+        public EventStats stats() {
+            return new EventStats(0, 0, 0, 0, 0, 0, 0);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     /** The next of the 1,000 companies, per thread. */
     @State(Scope.Thread)
     public static class Cursor {
         int next;
 
-        Map<String, String> next(Ours ours) {
+        Map<String, String> next(Replicated application) {
             next = next + 1 == LocalRulesCheck.COMPANIES ? 0 : next + 1;
-            return ours.companies.get(next);
+            return application.companies.get(next);
         }
     }
 
@@ -132,5 +191,15 @@ public class LocalFlagCheck {
     @Benchmark
     public boolean ours_1000(Ours ours, Cursor cursor) {
         return ours.schematic.checkFlag(FLAG, cursor.next(ours), null);
+    }
+
+    @Benchmark
+    public FlagCheck answers(Answers answers) {
+        return answers.local.now(FLAG, answers.companies.get(0), Map.of(), null);
+    }
+
+    @Benchmark
+    public FlagCheck answers_1000(Answers answers, Cursor cursor) {
+        return answers.local.now(FLAG, cursor.next(answers), Map.of(), null);
     }
 }

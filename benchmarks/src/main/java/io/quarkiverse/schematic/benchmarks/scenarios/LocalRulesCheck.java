@@ -30,6 +30,9 @@ import io.quarkiverse.schematic.rules.RulesResult;
  * company with 10 traits, 5 metrics and 3 entitlements. The floor does the two map lookups only; {@code engine} is the
  * evaluation alone, with flag and company at hand. The {@code _1000} pair cycles through 1,000 distinct companies, so
  * their entities are not all in the CPU caches.
+ * <p>
+ * This is the cold local check: what the first check of a flag for a company costs, and the first after the flag set or
+ * the company changed. The extension memoizes the answer after it; {@link LocalFlagCheck} measures those memo hits.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

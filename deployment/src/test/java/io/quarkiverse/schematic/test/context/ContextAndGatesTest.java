@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 
 import jakarta.inject.Inject;
 
+import org.jboss.resteasy.reactive.server.core.RuntimeExceptionMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -153,6 +154,8 @@ class ContextAndGatesTest {
             assertThat(refused.asString()).isEqualTo("{\"title\":\"Feature not enabled\",\"status\":403,"
                     + "\"detail\":\"The feature 'beta' is not enabled for this caller\",\"flag\":\"beta\"}");
         }
+        // the counterpart of OfflineModeTest#noGateNoInjectedFlagNoBeansForThem: with gates the mapper is registered
+        assertThat(RuntimeExceptionMapper.getMappers()).containsKey(FlagDisabledException.class);
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.quarkiverse.schematic.runtime.webhook.SchematicWebhookEventReader;
 import io.quarkiverse.schematic.runtime.webhook.WebhookRequestFilter;
 import io.quarkiverse.schematic.webhook.WebhookSigner;
 import io.quarkiverse.schematic.webhook.WebhookVerifier;
@@ -182,6 +183,7 @@ class WebhookFilterTest {
     @Test
     void theFilterIsSetUpBecauseResourcesReceiveWebhooks() {
         assertThat(Arc.container().select(WebhookRequestFilter.class).isResolvable()).isTrue();
+        assertThat(Arc.container().select(SchematicWebhookEventReader.class).isResolvable()).isTrue();
     }
 
     @Test

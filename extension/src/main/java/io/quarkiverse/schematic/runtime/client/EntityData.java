@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * The part of {@code CompanyDetailResponseData} and {@code UserDetailResponseData} that the extension exposes.
@@ -17,8 +18,8 @@ public record EntityData(
         String name,
         List<KeyData> keys,
         Map<String, Object> traits,
-        @JsonProperty("created_at") OffsetDateTime createdAt,
-        @JsonProperty("updated_at") OffsetDateTime updatedAt) {
+        @JsonProperty("created_at") @JsonDeserialize(using = WireTimeDeserializer.class) OffsetDateTime createdAt,
+        @JsonProperty("updated_at") @JsonDeserialize(using = WireTimeDeserializer.class) OffsetDateTime updatedAt) {
 
     /** One identifying key of a company or user. */
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -22,7 +22,6 @@ import io.smallrye.mutiny.Uni;
  */
 @RegisterRestClient(configKey = EventCaptureApi.CONFIG_KEY)
 @RegisterProvider(SchematicErrorMapper.class)
-@RegisterProvider(value = SchematicJsonWriter.class, priority = SchematicJsonWriter.PRIORITY)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
 @Timeout(value = SchematicConfig.DEFAULT_TIMEOUT_SECONDS, unit = ChronoUnit.SECONDS)

@@ -37,8 +37,6 @@ import io.smallrye.mutiny.Uni;
  */
 @RegisterRestClient(configKey = SchematicApi.CONFIG_KEY)
 @RegisterProvider(SchematicErrorMapper.class)
-@RegisterProvider(value = SchematicJsonWriter.class, priority = SchematicJsonWriter.PRIORITY)
-@RegisterProvider(value = SchematicJsonReader.class, priority = SchematicJsonReader.PRIORITY)
 @RegisterProvider(CallBudgetFilter.class)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

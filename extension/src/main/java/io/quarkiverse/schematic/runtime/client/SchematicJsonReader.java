@@ -28,24 +28,19 @@ import io.quarkus.arc.Arc;
  * {@code ObjectMapper}, as the REST Client's Jackson reader does (same handling of an empty body and of unreadable
  * JSON), but with one {@code ObjectReader} per answer type, built on the first answer of that type: the REST Client's
  * reader derives one from the answer's generic type and the method's annotations on every call (issue #10).
- * Registered with {@code @RegisterProvider} on the client interfaces only; any other type goes to the REST Client's
- * reader.
+ * Registered for the REST Client as a whole by the deployment module ({@code SchematicProcessor.clientJson}), not with
+ * {@code @RegisterProvider}: readers of a client's own make the REST Client copy all its readers on every call. Any
+ * other type than our DTOs goes to the REST Client's reader.
  */
 public class SchematicJsonReader extends AbstractJsonMessageBodyReader {
 
     /** Ahead of the REST Client's Jackson reader: the REST Client tries the reader of the lower priority first. */
-    static final int PRIORITY = Priorities.USER - 1000;
+    public static final int PRIORITY = Priorities.USER - 1000;
 
     private static final Logger LOG = Logger.getLogger(SchematicJsonReader.class);
 
-    private final ObjectMapper mapper;
     /** One per answer type of the client interfaces: a handful. */
     private final Map<Type, ObjectReader> readers = new ConcurrentHashMap<>();
-
-    /** Created by the REST Client when it builds a client, with CDI running. */
-    public SchematicJsonReader() {
-        mapper = Arc.container().instance(ObjectMapper.class).get();
-    }
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -73,6 +68,8 @@ public class SchematicJsonReader extends AbstractJsonMessageBodyReader {
     }
 
     private ObjectReader newReader(Type answerType) {
+        // the application's mapper, taken with the first answer: a first call that cannot connect needs no Jackson
+        ObjectMapper mapper = Arc.container().instance(ObjectMapper.class).get();
         return mapper.readerFor(mapper.getTypeFactory().constructType(answerType));
     }
 }

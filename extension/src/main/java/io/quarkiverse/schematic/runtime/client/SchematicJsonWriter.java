@@ -18,11 +18,12 @@ import io.quarkus.arc.Arc;
 
 /**
  * Writes the request bodies of the two Schematic clients (the DTOs of this package) with the application's
- * {@code ObjectMapper}, as the REST Client's Jackson writer does, but with one {@code ObjectWriter} built when the
- * client is built: the REST Client's writer looks up {@code @JsonView} on the invoked method's parameters by
- * reflection on every call, about 10 % of an uncached check's allocation (issue #10). Our DTOs have no views, so the
- * JSON is the same. Registered with {@code @RegisterProvider} on the client interfaces only; any other type goes to
- * the REST Client's writer.
+ * {@code ObjectMapper}, as the REST Client's Jackson writer does, but with one {@code ObjectWriter}, built with the
+ * first body (a first call that cannot connect needs no Jackson, as with the REST Client's writer): the REST Client's
+ * writer looks up {@code @JsonView} on the invoked method's parameters by reflection on every call, about 10 % of an
+ * uncached check's allocation (issue #10). Our DTOs have no views, so the JSON is the same. Registered for the REST
+ * Client as a whole by the deployment module, like {@link SchematicJsonReader} (not with {@code @RegisterProvider},
+ * which makes the REST Client copy all its writers on every call); any other type goes to the REST Client's writer.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public class SchematicJsonWriter implements MessageBodyWriter<Object> {
@@ -31,16 +32,12 @@ public class SchematicJsonWriter implements MessageBodyWriter<Object> {
      * Ahead of the REST Client's Jackson writer, which is registered for the same media type: the REST Client tries
      * the writer of the higher priority first (for readers it is the other way round, see {@link SchematicJsonReader}).
      */
-    static final int PRIORITY = Priorities.USER + 1000;
+    public static final int PRIORITY = Priorities.USER + 1000;
 
     private static final String OWN_PACKAGE = SchematicJsonWriter.class.getPackageName();
 
-    private final ObjectWriter writer;
-
-    /** Created by the REST Client when it builds a client, with CDI running. */
-    public SchematicJsonWriter() {
-        writer = Arc.container().instance(ObjectMapper.class).get().writer();
-    }
+    /** Built with the first body; racing threads build equal writers. */
+    private volatile ObjectWriter writer;
 
     /** Whether {@code type} is one of the clients' DTOs, which this writer and {@link SchematicJsonReader} handle. */
     static boolean isClientDto(Class<?> type) {
@@ -55,6 +52,11 @@ public class SchematicJsonWriter implements MessageBodyWriter<Object> {
     @Override
     public void writeTo(Object body, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
             MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
-        out.write(writer.writeValueAsBytes(body));
+        ObjectWriter json = writer;
+        if (json == null) {
+            json = Arc.container().instance(ObjectMapper.class).get().writer();
+            writer = json;
+        }
+        out.write(json.writeValueAsBytes(body));
     }
 }

@@ -3,7 +3,6 @@ package io.quarkiverse.schematic.runtime.context;
 import java.time.Duration;
 import java.util.Optional;
 
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
@@ -13,12 +12,12 @@ import io.quarkiverse.schematic.SchematicContext;
 import io.quarkiverse.schematic.SchematicContextResolver;
 import io.quarkiverse.schematic.runtime.config.SchematicConfig;
 import io.quarkiverse.schematic.runtime.logging.LogThrottle;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Resolves the caller's context with the application's {@link SchematicContextResolver} if it has one, else with the
- * configured mapping. A failing resolver gives an empty context: flag checks must not throw because of it.
+ * configured mapping. A failing resolver gives an empty context: flag checks must not throw because of it. Created
+ * with the first request that asks for the context; {@link CallerContextRecorder} checks the mapping at start-up.
  */
 @Singleton
 class CallerContextResolver {
@@ -36,11 +35,6 @@ class CallerContextResolver {
 
     private static <T> Optional<T> optional(Instance<T> instance) {
         return instance.isResolvable() ? Optional.of(instance.get()) : Optional.empty();
-    }
-
-    /** Created at start-up, so a mapping this application cannot serve fails start-up, not the first request. */
-    void start(@Observes StartupEvent startup) {
-        // the constructor did the work
     }
 
     SchematicContext resolve() {

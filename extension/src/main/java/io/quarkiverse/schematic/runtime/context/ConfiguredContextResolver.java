@@ -54,23 +54,49 @@ final class ConfiguredContextResolver implements SchematicContextResolver {
         }
     }
 
-    private static Function<Request, Optional<String>> source(KeyMappingConfig mapping, String prefix,
-            Instance<SecurityIdentity> identity, Optional<RequestHeaders> headers, Optional<TokenClaims> claims) {
+    /**
+     * Throws when the mapping needs what the application lacks: at start-up from {@code CallerContextRecorder}, with
+     * the beans the build found, and again when the resolver is created.
+     *
+     * @param headers whether the application serves HTTP requests whose headers can be read
+     * @param identity whether Quarkus security provides the caller's identity
+     * @param claims whether quarkus-smallrye-jwt provides token claims
+     */
+    static void check(ContextConfig config, boolean headers, boolean identity, boolean claims) {
+        check(config.company(), ConfigNames.CONTEXT_COMPANY, headers, identity, claims);
+        check(config.user(), ConfigNames.CONTEXT_USER, headers, identity, claims);
+    }
+
+    private static void check(KeyMappingConfig mapping, String prefix, boolean headers, boolean identity,
+            boolean claims) {
         if (mapping.header().isPresent()) {
-            String name = mapping.header().get();
-            RequestHeaders available = headers.orElseThrow(() -> new ConfigurationException(prefix
-                    + ".header needs an HTTP server in the application (e.g. quarkus-rest)"));
-            return request -> available.header(name);
+            if (!headers) {
+                throw new ConfigurationException(prefix + ".header needs an HTTP server in the application (e.g."
+                        + " quarkus-rest)");
+            }
+            return;
         }
         boolean needsIdentity = mapping.claim().isPresent() || mapping.attribute().isPresent() || mapping.principal();
-        if (needsIdentity && !identity.isResolvable()) {
+        if (needsIdentity && !identity) {
             throw new ConfigurationException(prefix + " reads the caller's identity, which needs Quarkus security in"
                     + " the application (e.g. quarkus-rest with an authentication mechanism)");
         }
+        if (mapping.claim().isPresent() && !claims) {
+            throw new ConfigurationException(prefix + ".claim needs quarkus-smallrye-jwt in the application");
+        }
+    }
+
+    private static Function<Request, Optional<String>> source(KeyMappingConfig mapping, String prefix,
+            Instance<SecurityIdentity> identity, Optional<RequestHeaders> headers, Optional<TokenClaims> claims) {
+        check(mapping, prefix, headers.isPresent(), identity.isResolvable(), claims.isPresent());
+        if (mapping.header().isPresent()) {
+            String name = mapping.header().get();
+            RequestHeaders available = headers.get();
+            return request -> available.header(name);
+        }
         if (mapping.claim().isPresent()) {
             String name = mapping.claim().get();
-            TokenClaims available = claims.orElseThrow(() -> new ConfigurationException(prefix
-                    + ".claim needs quarkus-smallrye-jwt in the application"));
+            TokenClaims available = claims.get();
             return request -> request.identity().flatMap(caller -> available.claim(caller.getPrincipal(), name));
         }
         if (mapping.attribute().isPresent()) {

@@ -62,6 +62,9 @@ public final class DataStreamClient implements EntitySource, HeldEntities {
     private final EntityMirror mirror;
     private final ThreadPoolExecutor applier;
     private final DataStreamConnection connection;
+    /** The entity caches' clock (see {@link CoarseTicker}), and the timer that advances it. */
+    private final CoarseTicker clock = new CoarseTicker();
+    private final long clockTimer;
 
     private final LongAdder entityWaitTimeouts = new LongAdder();
     private final LongAdder ignoredMessages = new LongAdder();
@@ -79,9 +82,10 @@ public final class DataStreamClient implements EntitySource, HeldEntities {
         this.url = url;
         this.entityWaitMillis = config.entityWaitTimeout().toMillis();
         this.flags = new FlagStore(config.maxFlags(), json);
-        this.companies = new EntityStore<>(config.maxCompanies(), config.cacheTtl(), RulesCompany::id,
+        this.companies = new EntityStore<>(config.maxCompanies(), config.cacheTtl(), clock, RulesCompany::id,
                 RulesCompany::keys);
-        this.users = new EntityStore<>(config.maxUsers(), config.cacheTtl(), RulesUser::id, RulesUser::keys);
+        this.users = new EntityStore<>(config.maxUsers(), config.cacheTtl(), clock, RulesUser::id, RulesUser::keys);
+        this.clockTimer = vertx.setPeriodic(CoarseTicker.RESOLUTION_MILLIS, id -> clock.advance());
         this.partials = new PartialUpdate(json);
         this.changes = changes;
         this.mirror = mirror;
@@ -114,6 +118,7 @@ public final class DataStreamClient implements EntitySource, HeldEntities {
     }
 
     public void close() {
+        vertx.cancelTimer(clockTimer);
         connection.close();
         applier.shutdownNow();
     }
@@ -134,6 +139,21 @@ public final class DataStreamClient implements EntitySource, HeldEntities {
     @Override
     public RulesUser user(Map<String, String> keys) {
         return users.find(keys);
+    }
+
+    /** Like {@link #company}, with the memo of its local answers. */
+    CachedEntity<RulesCompany> cachedCompany(Map<String, String> keys) {
+        return companies.findCached(keys);
+    }
+
+    /** Like {@link #user}, with the memo of its local answers. */
+    CachedEntity<RulesUser> cachedUser(Map<String, String> keys) {
+        return users.findCached(keys);
+    }
+
+    /** The version of the flag set, which rises with every flag change (see {@link FlagStore#version}). */
+    long flagsVersion() {
+        return flags.version();
     }
 
     @Override

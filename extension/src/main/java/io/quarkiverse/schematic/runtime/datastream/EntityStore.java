@@ -2,47 +2,65 @@ package io.quarkiverse.schematic.runtime.datastream;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 /**
  * Companies or users replicated from the DataStream: at most {@code maxSize} entities, each kept for {@code ttl}
  * after its last update, found by id or by any of their key/value pairs.
  * <p>
- * Entities live in one bounded Caffeine cache by id; an index maps each key/value pair (without case) to an id and
- * loses an entity's pairs when the cache evicts it, so the index never outgrows the cache. The index is keyed by key
- * name, then value, so that a lookup allocates nothing. Entities are immutable: an update swaps the
- * entity under its id atomically, and every key sees the new one at once.
+ * A bounded Caffeine cache by id owns the entities: it decides eviction and expiry. Checks find an entity through an
+ * index from each key value (without case) to the {@link CachedEntity cached entities} holding it under a key name,
+ * so that a hit costs one map look-up per request key and no look-up in Caffeine (the index lookup is most of a
+ * memoized local check). The index follows every change of the cache inside Caffeine's atomic operation on the
+ * entity's id, so two changes of one entity cannot leave it pointing to the older one; eviction removes what pointed
+ * to the evicted entity. A hit checks expiry itself, by the same clock, and one hit in {@value #READS_RECORDED} is
+ * also read through Caffeine so that size-based eviction still sees which entities are in use.
+ * <p>
+ * Entities are immutable: an update stores a new {@code CachedEntity} (with an empty memo of local answers), and
+ * every key sees the new one when the update returns.
  *
  * @param <T> {@code RulesCompany} or {@code RulesUser}
  */
 final class EntityStore<T> {
 
+    /** A power of two: one hit in this many is recorded in Caffeine's eviction policy. */
+    static final int READS_RECORDED = 16;
+
     private final Function<T, String> idOf;
     private final Function<T, Map<String, String>> keysOf;
-    private final Cache<String, T> byId;
-    /** Lower-case key name, then lower-case value, to id. */
-    private final Map<String, Map<String, String>> idByKey = new ConcurrentHashMap<>();
+    private final Ticker clock;
+    private final long ttlNanos;
+    private final Cache<String, CachedEntity<T>> byId;
+    /** Lower-case key value, then the entities holding it, each under a lower-case key name. */
+    private final Map<String, Posting<T>[]> byValue = new ConcurrentHashMap<>();
 
-    EntityStore(int maxSize, Duration ttl, Function<T, String> idOf, Function<T, Map<String, String>> keysOf) {
+    /** @param clock what the TTL is measured by */
+    EntityStore(int maxSize, Duration ttl, Ticker clock, Function<T, String> idOf,
+            Function<T, Map<String, String>> keysOf) {
         this.idOf = idOf;
         this.keysOf = keysOf;
+        this.clock = clock;
+        this.ttlNanos = ttl.toNanos();
         this.byId = Caffeine.newBuilder()
                 .maximumSize(maxSize)
                 .expireAfterWrite(ttl)
+                .ticker(clock)
                 // eviction runs on the writing thread: cheap, and the index is cleaned before the write returns
                 .executor(Runnable::run)
-                .<String, T> evictionListener((id, entity, cause) -> {
-                    if (id != null && entity != null) {
-                        unindex(id, keysOf.apply(entity), null);
+                .<String, CachedEntity<T>> evictionListener((id, cached, cause) -> {
+                    if (cached != null) {
+                        unindex(cached, null);
                     }
                 })
                 .build();
@@ -53,55 +71,85 @@ final class EntityStore<T> {
      * different entities (the DataStream then settles it: a request for the keys re-indexes them).
      */
     T find(Map<String, String> keys) {
-        String found = null;
+        CachedEntity<T> found = findCached(keys);
+        return found == null ? null : found.entity;
+    }
+
+    /** Like {@link #find}, with the memo of the entity's local answers. */
+    CachedEntity<T> findCached(Map<String, String> keys) {
+        CachedEntity<T> found = null;
         for (Map.Entry<String, String> key : keys.entrySet()) {
-            String id = indexed(key.getKey(), key.getValue());
-            if (id != null) {
-                if (found != null && !found.equals(id)) {
+            CachedEntity<T> indexed = indexed(key.getKey(), key.getValue());
+            if (indexed != null && indexed != found) {
+                if (found == null) {
+                    found = indexed;
+                } else if (idOf.apply(found.entity).equals(idOf.apply(indexed.entity))) {
+                    // read while an update of it re-indexed its keys: the newer one
+                    found = indexed.stamp > found.stamp ? indexed : found;
+                } else {
                     return null;
                 }
-                found = id;
             }
         }
-        return found == null ? null : byId.getIfPresent(found);
+        return found == null ? null : live(found);
+    }
+
+    /** The entity unless expired; one call in {@value #READS_RECORDED} asks Caffeine, recording the read. */
+    private CachedEntity<T> live(CachedEntity<T> cached) {
+        if (ThreadLocalRandom.current().nextInt(READS_RECORDED) == 0) {
+            return byId.getIfPresent(idOf.apply(cached.entity)) == null ? null : cached;
+        }
+        return clock.read() - cached.writtenAt < ttlNanos ? cached : null;
     }
 
     T byId(String id) {
-        return byId.getIfPresent(id);
+        CachedEntity<T> found = byId.getIfPresent(id);
+        return found == null ? null : found.entity;
     }
 
     /** Stores an entity (in place of the one with its id) and indexes its keys; keys it lost are forgotten. */
     void put(T entity) {
-        String id = idOf.apply(entity);
-        Map<String, String> keys = keysOf.apply(entity);
-        T previous = byId.asMap().put(id, entity);
-        keys.forEach((key, value) -> idByKey.computeIfAbsent(key.toLowerCase(Locale.ROOT),
-                name -> new ConcurrentHashMap<>()).put(value.toLowerCase(Locale.ROOT), id));
-        if (previous != null) {
-            unindex(id, keysOf.apply(previous), keys);
-        }
+        byId.asMap().compute(idOf.apply(entity), (id, previous) -> replace(previous, entity));
     }
 
     /** Removes the entity with this id and its keys; returns it, or {@code null}. */
     T remove(String id) {
-        T removed = byId.asMap().remove(id);
-        if (removed != null) {
-            unindex(id, keysOf.apply(removed), null);
-        }
-        return removed;
+        List<T> removed = new ArrayList<>(1);
+        byId.asMap().computeIfPresent(id, (key, cached) -> {
+            unindex(cached, null);
+            removed.add(cached.entity);
+            return null;
+        });
+        return removed.isEmpty() ? null : removed.get(0);
     }
 
     /**
      * Replaces the entity with this id by {@code change} applied to it, atomically with other updates of it; nothing
-     * when it is not cached.
+     * when it is not cached. A change that returns the same entity keeps its memo.
      */
     void update(String id, UnaryOperator<T> change) {
-        byId.asMap().computeIfPresent(id, (key, entity) -> change.apply(entity));
+        byId.asMap().computeIfPresent(id, (key, cached) -> {
+            T changed = change.apply(cached.entity);
+            return changed == cached.entity ? cached : replace(cached, changed);
+        });
+    }
+
+    /** Within Caffeine's operation on the id: the new entity, indexed, and the previous one's keys dropped. */
+    private CachedEntity<T> replace(CachedEntity<T> previous, T entity) {
+        CachedEntity<T> cached = new CachedEntity<>(entity, clock.read());
+        Map<String, String> keys = keysOf.apply(entity);
+        keys.forEach((name, value) -> index(name, value, cached));
+        if (previous != null) {
+            unindex(previous, keys);
+        }
+        return cached;
     }
 
     /** Every cached entity (a snapshot). */
     List<T> all() {
-        return new ArrayList<>(byId.asMap().values());
+        List<T> all = new ArrayList<>();
+        byId.asMap().values().forEach(cached -> all.add(cached.entity));
+        return all;
     }
 
     long size() {
@@ -110,28 +158,86 @@ final class EntityStore<T> {
 
     /** Key/value pairs indexed: never more than the cached entities' keys (tests check the memory bound with it). */
     int indexedKeys() {
-        return idByKey.values().stream().mapToInt(Map::size).sum();
+        return byValue.values().stream().mapToInt(postings -> postings.length).sum();
     }
 
-    /** The id indexed for this pair, or {@code null}; a missing name or value matches nothing. */
-    private String indexed(String key, String value) {
-        if (key == null || value == null) {
+    /** The entity indexed for this pair, or {@code null}; a missing name or value matches nothing. */
+    private CachedEntity<T> indexed(String name, String value) {
+        if (name == null || value == null) {
             return null;
         }
-        // toLowerCase returns the same instance when nothing changes: no garbage for the usual lower-case keys
-        Map<String, String> byValue = idByKey.get(key.toLowerCase(Locale.ROOT));
-        return byValue == null ? null : byValue.get(value.toLowerCase(Locale.ROOT));
-    }
-
-    /** Drops the pairs of {@code keys} that still point to {@code id}, except those in {@code kept}. */
-    private void unindex(String id, Map<String, String> keys, Map<String, String> kept) {
-        keys.forEach((key, value) -> {
-            if (kept == null || !Objects.equals(value, kept.get(key))) {
-                Map<String, String> byValue = idByKey.get(key.toLowerCase(Locale.ROOT));
-                if (byValue != null) {
-                    byValue.remove(value.toLowerCase(Locale.ROOT), id);
+        // toLowerCase returns the same instance when nothing changes: no garbage for the usual lower-case values
+        Posting<T>[] postings = byValue.get(value.toLowerCase(Locale.ROOT));
+        if (postings != null) {
+            for (Posting<T> posting : postings) {
+                if (posting.name.equalsIgnoreCase(name)) {
+                    return posting.entity;
                 }
             }
+        }
+        return null;
+    }
+
+    /** Points this pair to {@code cached}, in place of whatever entity it pointed to. */
+    private void index(String name, String value, CachedEntity<T> cached) {
+        // interned: a caller's key name is usually a literal, and equalsIgnoreCase answers for the same instance at once
+        String lowerName = name.toLowerCase(Locale.ROOT).intern();
+        byValue.compute(value.toLowerCase(Locale.ROOT), (lowerValue, postings) -> {
+            Posting<T> posting = new Posting<>(lowerName, cached);
+            if (postings == null) {
+                return newPostings(posting);
+            }
+            for (int i = 0; i < postings.length; i++) {
+                if (postings[i].name.equals(lowerName)) {
+                    Posting<T>[] replaced = postings.clone();
+                    replaced[i] = posting;
+                    return replaced;
+                }
+            }
+            Posting<T>[] added = Arrays.copyOf(postings, postings.length + 1);
+            added[postings.length] = posting;
+            return added;
         });
+    }
+
+    /** Drops the pairs of {@code cached}'s keys that still point to it, except those in {@code kept}. */
+    private void unindex(CachedEntity<T> cached, Map<String, String> kept) {
+        keysOf.apply(cached.entity).forEach((name, value) -> {
+            if (kept == null || !value.equals(kept.get(name))) {
+                byValue.computeIfPresent(value.toLowerCase(Locale.ROOT), (lowerValue, postings) -> without(postings,
+                        cached));
+            }
+        });
+    }
+
+    /** The postings but those pointing to {@code cached}; {@code null} (no mapping) when none is left. */
+    private static <T> Posting<T>[] without(Posting<T>[] postings, CachedEntity<T> cached) {
+        int kept = 0;
+        for (Posting<T> posting : postings) {
+            kept += posting.entity == cached ? 0 : 1;
+        }
+        if (kept == postings.length) {
+            return postings;
+        }
+        if (kept == 0) {
+            return null;
+        }
+        Posting<T>[] remaining = Arrays.copyOf(postings, kept);
+        int i = 0;
+        for (Posting<T> posting : postings) {
+            if (posting.entity != cached) {
+                remaining[i++] = posting;
+            }
+        }
+        return remaining;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Posting<T>[] newPostings(Posting<T> posting) {
+        return new Posting[] { posting };
+    }
+
+    /** One entity holding a key value under a key name. */
+    private record Posting<T>(String name, CachedEntity<T> entity) {
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -21,17 +22,31 @@ import io.quarkiverse.schematic.rules.RulesFlag;
  */
 final class FlagStore {
 
+    /** Raised after every change of a flag (see {@link #version}). */
+    private final AtomicLong version = new AtomicLong();
     private final Cache<String, RulesFlag> flags;
     private final ObjectMapper json;
 
     FlagStore(int maxSize, ObjectMapper json) {
-        this.flags = Caffeine.newBuilder().maximumSize(maxSize).executor(Runnable::run).build();
+        this.flags = Caffeine.newBuilder().maximumSize(maxSize).executor(Runnable::run)
+                // a flag evicted beyond the bound is gone for checks: memoized answers of it are too
+                .<String, RulesFlag> evictionListener((key, flag, cause) -> version.incrementAndGet())
+                .build();
         this.json = json;
     }
 
     /** The flag with this key, or {@code null}. */
     RulesFlag get(String key) {
         return flags.getIfPresent(key.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The version of the flag set: it rises after each flag is created, changed or deleted (and not when the
+     * DataStream sends a flag again unchanged). A local answer memoized at one version is valid while the version is
+     * the same, whatever flag it was of: flags change rarely, and one number is cheaper to compare than a lookup.
+     */
+    long version() {
+        return version.get();
     }
 
     /** Replaces the whole set: flags not in {@code all} are deleted. */
@@ -59,15 +74,21 @@ final class FlagStore {
     /** Stores one flag; the change, or {@code null} when it equals the stored one. */
     FlagChanged put(RulesFlag flag) {
         RulesFlag previous = flags.asMap().put(flag.key().toLowerCase(Locale.ROOT), flag);
-        if (previous == null) {
-            return new FlagChanged(flag.key(), FlagChanged.Kind.CREATED);
+        FlagChanged change = previous == null ? new FlagChanged(flag.key(), FlagChanged.Kind.CREATED)
+                : same(previous, flag) ? null : new FlagChanged(flag.key(), FlagChanged.Kind.CHANGED);
+        if (change != null) {
+            // after the store: a check that reads the new version finds the new flag
+            version.incrementAndGet();
         }
-        return same(previous, flag) ? null : new FlagChanged(flag.key(), FlagChanged.Kind.CHANGED);
+        return change;
     }
 
     /** Deletes a flag; the change, or {@code null} when there was none. */
     FlagChanged remove(String key) {
         RulesFlag removed = flags.asMap().remove(key.toLowerCase(Locale.ROOT));
+        if (removed != null) {
+            version.incrementAndGet();
+        }
         return removed == null ? null : new FlagChanged(removed.key(), FlagChanged.Kind.DELETED);
     }
 

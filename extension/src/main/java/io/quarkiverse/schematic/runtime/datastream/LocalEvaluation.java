@@ -109,12 +109,13 @@ public class LocalEvaluation {
     /** The local answers for the flag evaluator, sending {@code flag_check} events to {@code events}. */
     public LocalAnswers answers(EventSink events) {
         if (replicator != null) {
-            return new LocalFlagEvaluator(replicator.entities(), events);
+            return new LocalFlagEvaluator(replicator.entities(), null, events);
         }
         if (client == null) {
             return LocalAnswers.NONE;
         }
-        return shared == null ? new LocalFlagEvaluator(client, events) : answers(client, shared.reader(), events);
+        return shared == null ? new LocalFlagEvaluator(client, client, events)
+                : answers(client, shared.reader(), events);
     }
 
     /**
@@ -122,12 +123,12 @@ public class LocalEvaluation {
      * shared in Redis ({@code shared}), then from requests over the DataStream.
      */
     public static LocalAnswers answers(DataStreamClient client, EntitySource shared, EventSink events) {
-        return answers(new DataStreamWithSharedCopy(client, shared), events);
+        return new LocalFlagEvaluator(new DataStreamWithSharedCopy(client, shared), client, events);
     }
 
     /** Local answers from these entities (the benchmarks assemble replicator mode with it). */
     public static LocalAnswers answers(EntitySource entities, EventSink events) {
-        return new LocalFlagEvaluator(entities, events);
+        return new LocalFlagEvaluator(entities, null, events);
     }
 
     public DataStreamStatus status() {

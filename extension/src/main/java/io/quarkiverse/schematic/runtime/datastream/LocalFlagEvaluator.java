@@ -29,6 +29,11 @@ import io.smallrye.mutiny.Uni;
  * Gives no answer (and the check asks the REST API) when the flag is not replicated, when a company or user is not
  * cached and does not arrive within {@code entity-wait-timeout}, when the connection is down and an entity is missing,
  * or when the engine finds the flag's data inconsistent.
+ * <p>
+ * A plain check of entities in this instance's own DataStream replica is memoized (see {@link AnswerMemo}): the
+ * answer and its event body are kept with the cached company (or user) and given again, without running the engine,
+ * until the flag set, the company or the user changes. Every check still enqueues its own {@code flag_check} event.
+ * Preflight checks, and entities read from Redis, are evaluated every time.
  */
 final class LocalFlagEvaluator implements LocalAnswers {
 
@@ -36,10 +41,17 @@ final class LocalFlagEvaluator implements LocalAnswers {
 
     /** This instance's DataStream replica, or the replicator's Redis. */
     private final EntitySource dataStream;
+    /** The DataStream replica whose cached entities carry memos of their answers, or {@code null}. */
+    private final DataStreamClient replica;
     private final EventSink events;
 
-    LocalFlagEvaluator(EntitySource dataStream, EventSink events) {
+    /**
+     * @param replica the DataStream replica among {@code dataStream}'s sources whose answers are memoized, or
+     *        {@code null} for none (replicator mode)
+     */
+    LocalFlagEvaluator(EntitySource dataStream, DataStreamClient replica, EventSink events) {
         this.dataStream = dataStream;
+        this.replica = replica;
         this.events = events;
     }
 
@@ -54,6 +66,13 @@ final class LocalFlagEvaluator implements LocalAnswers {
      */
     private FlagCheck fromCache(String flag, Map<String, String> company, Map<String, String> user,
             Preflight preflight, boolean requestMissing) {
+        if (preflight == null && replica != null && !(company.isEmpty() && user.isEmpty())) {
+            CachedEntity<RulesCompany> cachedCompany = company.isEmpty() ? null : replica.cachedCompany(company);
+            CachedEntity<RulesUser> cachedUser = user.isEmpty() ? null : replica.cachedUser(user);
+            if ((company.isEmpty() || cachedCompany != null) && (user.isEmpty() || cachedUser != null)) {
+                return memoized(flag, cachedCompany, cachedUser, company, user);
+            }
+        }
         RulesFlag rules = dataStream.flag(flag);
         if (rules == null) {
             return null;
@@ -117,20 +136,67 @@ final class LocalFlagEvaluator implements LocalAnswers {
                 .handle((ignored, failure) -> fromCache(flag, company, user, preflight, false)));
     }
 
+    /**
+     * A plain check of cached entities (the company's, else the user's memo): the memoized answer while flag set,
+     * company and user are unchanged, else the engine's, memoized.
+     */
+    private FlagCheck memoized(String flag, CachedEntity<RulesCompany> company, CachedEntity<RulesUser> user,
+            Map<String, String> companyKeys, Map<String, String> userKeys) {
+        AnswerMemo memo = company != null ? company.memo : user.memo;
+        long userStamp = company != null && user != null ? user.stamp : 0;
+        // read before the flag: an answer stored at this version was computed from the flag as it is at this version
+        // or later, and any later change raises the version
+        long flagsVersion = replica.flagsVersion();
+        AnswerMemo.Answer answer = memo.find(flag, flagsVersion, userStamp);
+        if (answer == null) {
+            RulesFlag rules = replica.flag(flag);
+            RulesResult result = rules == null ? null
+                    : evaluate(flag, rules, company == null ? null : company.entity,
+                            user == null ? null : user.entity, null);
+            if (result == null) {
+                return null;
+            }
+            answer = new AnswerMemo.Answer(check(flag, result),
+                    body(flag, result, AnswerMemo.Answer.copy(companyKeys), AnswerMemo.Answer.copy(userKeys), null),
+                    flagsVersion, userStamp);
+            memo.put(answer);
+        }
+        events.offer(FlagCheckBody.TYPE, answer.bodyFor(companyKeys, userKeys), EventOptions.NONE);
+        return answer.check;
+    }
+
     private FlagCheck answer(String flag, RulesFlag rules, RulesCompany company, RulesUser user,
             Map<String, String> companyKeys, Map<String, String> userKeys, Preflight preflight) {
-        RulesResult result;
+        RulesResult result = evaluate(flag, rules, company, user, preflight);
+        if (result == null) {
+            return null;
+        }
+        events.offer(FlagCheckBody.TYPE, body(flag, result, companyKeys.isEmpty() ? null : companyKeys,
+                userKeys.isEmpty() ? null : userKeys, preflight), EventOptions.NONE);
+        return check(flag, result);
+    }
+
+    /** The engine's result, or {@code null} when it finds the flag's data inconsistent. */
+    private static RulesResult evaluate(String flag, RulesFlag rules, RulesCompany company, RulesUser user,
+            Preflight preflight) {
         try {
-            result = RulesEngine.checkFlag(rules, company, user, preflight);
+            return RulesEngine.checkFlag(rules, company, user, preflight);
         } catch (RuntimeException inconsistent) {
             LOG.debugf("Local evaluation of flag '%s' failed, asking Schematic instead: %s", flag,
                     inconsistent.getMessage());
             return null;
         }
-        events.offer(FlagCheckBody.TYPE, new FlagCheckBody(flag, result.value(), result.reason(), result.flagId(),
-                result.ruleId(), result.companyId(), result.userId(), companyKeys.isEmpty() ? null : companyKeys,
-                userKeys.isEmpty() ? null : userKeys, result.error(), preflight == null ? null : Boolean.TRUE),
-                EventOptions.NONE);
+    }
+
+    /** The {@code flag_check} event body; keys {@code null} when the check had none. */
+    private static FlagCheckBody body(String flag, RulesResult result, Map<String, String> companyKeys,
+            Map<String, String> userKeys, Preflight preflight) {
+        return new FlagCheckBody(flag, result.value(), result.reason(), result.flagId(), result.ruleId(),
+                result.companyId(), result.userId(), companyKeys, userKeys, result.error(),
+                preflight == null ? null : Boolean.TRUE);
+    }
+
+    private static FlagCheck check(String flag, RulesResult result) {
         return new FlagCheck(flag, result.value(), result.reason(), result.flagId(), result.companyId(),
                 result.userId(), result.ruleId(), FlagSource.LOCAL, result.error(), result.ruleType(),
                 result.entitlement());

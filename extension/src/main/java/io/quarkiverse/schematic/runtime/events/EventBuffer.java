@@ -74,6 +74,7 @@ public final class EventBuffer implements EventSink {
     private final AtomicLong lost = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final LogThrottle dropLog = new LogThrottle(Duration.ofMinutes(1));
+    private final SentAtText sentAtText = new SentAtText();
     /** The delivery thread, once the first event started it. */
     private volatile Thread flusher;
 
@@ -252,7 +253,7 @@ public final class EventBuffer implements EventSink {
         while (batch.size() < maxBatchSize && (event = queue.poll()) != null) {
             // the idempotency key is fixed before the first attempt, so a batch re-sent after a lost answer is
             // recognised by the capture service instead of counted twice
-            batch.add(event.captured(apiKey, EventBuffer::randomKey));
+            batch.add(event.captured(apiKey, EventBuffer::randomKey, sentAtText));
         }
         return batch;
     }

@@ -1,6 +1,5 @@
 package io.quarkiverse.schematic.runtime.events;
 
-import java.time.Instant;
 import java.util.function.Supplier;
 
 import io.quarkiverse.schematic.runtime.client.CapturedEvent;
@@ -22,10 +21,10 @@ public record PendingEvent(String type, Object body, long acceptedAtMillis, Even
      * by the capture service instead of counted twice. {@code trusted_client_clock} and {@code backfill} go on the
      * wire only when set.
      */
-    CapturedEvent captured(String apiKey, Supplier<String> randomKeys) {
-        Instant sentAt = options.sentAt() != null ? options.sentAt() : Instant.ofEpochMilli(acceptedAtMillis);
+    CapturedEvent captured(String apiKey, Supplier<String> randomKeys, SentAtText sentAtText) {
+        String sentAt = options.sentAt() != null ? options.sentAt().toString() : sentAtText.of(acceptedAtMillis);
         String key = options.idempotencyKey() != null ? options.idempotencyKey() : randomKeys.get();
-        return new CapturedEvent(apiKey, type, body, sentAt.toString(), key,
+        return new CapturedEvent(apiKey, type, body, sentAt, key,
                 options.trustedClientClock() ? Boolean.TRUE : null, options.backfill() ? Boolean.TRUE : null);
     }
 }

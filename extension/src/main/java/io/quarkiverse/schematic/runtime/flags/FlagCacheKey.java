@@ -78,6 +78,16 @@ final class FlagCacheKey {
         if (!(other instanceof FlagCacheKey that) || hash != that.hash || !flag.equals(that.flag)) {
             return false;
         }
+        // the hit path: Caffeine compares the caller's lookup key with a stored one; kept this small so that the JIT
+        // inlines it into the look-up (then the lookup key is never allocated)
+        if (company == null && that.company != null) {
+            return entriesMatch(that.company, companyMap) && entriesMatch(that.user, userMap);
+        }
+        return sameKeysOtherForms(that);
+    }
+
+    /** Two stored keys, two lookup keys, or a stored key against a lookup one: off the hit path. */
+    private boolean sameKeysOtherForms(FlagCacheKey that) {
         return sameKeys(this.company, this.companyMap, that.company, that.companyMap)
                 && sameKeys(this.user, this.userMap, that.user, that.userMap);
     }

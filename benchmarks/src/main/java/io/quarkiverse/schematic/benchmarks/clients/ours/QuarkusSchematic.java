@@ -6,7 +6,10 @@ import java.util.concurrent.TimeUnit;
 
 import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.runtime.SchematicCore;
+import io.quarkiverse.schematic.runtime.datastream.LocalEvaluation;
+import io.quarkiverse.schematic.runtime.events.EventSink;
 import io.quarkiverse.schematic.runtime.events.EventStats;
+import io.quarkiverse.schematic.runtime.flags.LocalAnswers;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
@@ -55,6 +58,14 @@ public final class QuarkusSchematic {
     }
 
     /** Counters of our event buffer: benchmarks print them to show whether events were dropped. */
+    /**
+     * The running application's local answers (the same replica and memo its {@code SchematicService} uses), sending
+     * their {@code flag_check} events to {@code events}.
+     */
+    public static LocalAnswers localAnswers(EventSink events) {
+        return Arc.container().instance(LocalEvaluation.class).get().answers(events);
+    }
+
     public static EventStats eventStats() {
         return Arc.container().instance(SchematicCore.class).get().events().stats();
     }
