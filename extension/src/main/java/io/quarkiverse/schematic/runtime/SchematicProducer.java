@@ -1,5 +1,6 @@
 package io.quarkiverse.schematic.runtime;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +34,7 @@ import io.quarkiverse.schematic.runtime.events.EventBuffer;
 import io.quarkiverse.schematic.runtime.events.EventSender;
 import io.quarkiverse.schematic.runtime.events.EventSink;
 import io.quarkiverse.schematic.runtime.events.OfflineEventSink;
+import io.quarkiverse.schematic.runtime.flags.CoarseTicker;
 import io.quarkiverse.schematic.runtime.flags.FlagCheckCache;
 import io.quarkiverse.schematic.runtime.flags.FlagCheckListener;
 import io.quarkiverse.schematic.runtime.flags.FlagDefaults;
@@ -45,6 +47,7 @@ import io.quarkiverse.schematic.runtime.sharedcache.SharedCacheKeys;
 import io.quarkiverse.schematic.runtime.sharedcache.SharedCacheStatus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.vertx.core.Vertx;
 
 /**
  * Creates the services from {@code quarkus.schematic.*}.
@@ -57,6 +60,8 @@ public class SchematicProducer {
 
     /** The core, once created: shutdown must not create one just to close it. */
     private volatile SchematicCore created;
+    /** The clock of the flag-check cache held in this process, when there is one: its timer stops with the core. */
+    private volatile CoarseTicker cacheClock;
 
     @Produces
     @Singleton
@@ -64,7 +69,7 @@ public class SchematicProducer {
             ApiKeyRefusals refusals, Instance<FlagCheckListener> listeners, Instance<ApiCallListener> apiListeners,
             Instance<OfflineEventListener> offlineListeners, Instance<OfflineFlagSource> offlineSources,
             CallerContexts callers, Instance<RedisConnection> redis, LocalEvaluation local,
-            CircuitBreakerMaintenance breakers) {
+            CircuitBreakerMaintenance breakers, Vertx vertx) {
         List<ApiCallListener> observers = new ArrayList<>(apiListeners.stream().toList());
         observers.add(refusals.apiListener());
         ApiCallListener[] each = observers.toArray(ApiCallListener[]::new);
@@ -75,7 +80,7 @@ public class SchematicProducer {
             }
         };
         SchematicApi api = new ObservedSchematicApi(client, observer);
-        FlagCheckCache cache = cache(config, redis);
+        FlagCheckCache cache = cache(config, redis, vertx);
         EventSink events = local.observe(events(config, capture, refusals, offlineListeners.stream().toList()));
         FlagEvaluator flags = new FlagEvaluator(api, cache, new FlagDefaults(config.flagDefaults()), config.offline(),
                 combined(listeners.stream().toList()), new OfflineAnswers(offlineSources.stream().toList()),
@@ -89,19 +94,26 @@ public class SchematicProducer {
      * one.
      * Only the Redis branch loads classes of the optional Redis client.
      */
-    private static FlagCheckCache cache(SchematicConfig config, Instance<RedisConnection> redis) {
+    private FlagCheckCache cache(SchematicConfig config, Instance<RedisConnection> redis, Vertx vertx) {
         SchematicConfig.CacheConfig cache = config.cache();
         if (config.offline() || !cache.enabled()) {
             return LocalFlagCheckCache.disabled();
         }
         if (redis.isResolvable() && redis.get().sharedCache()) {
             SchematicConfig.RedisCacheConfig shared = cache.redis();
+            Duration nearTtl = shared.nearCacheTtl().compareTo(cache.ttl()) < 0 ? shared.nearCacheTtl() : cache.ttl();
             return new RedisFlagCheckCache(redis.get(),
                     new SharedCacheKeys(SharedCacheKeys.namespace(shared.namespace(), config.apiKey())), cache.ttl(),
-                    shared.timeout(), shared.nearCacheMaxSize(), shared.nearCacheTtl(), new SharedCacheStatus());
+                    shared.timeout(), shared.nearCacheMaxSize(), shared.nearCacheTtl(), clock(vertx, nearTtl),
+                    new SharedCacheStatus());
         }
-        return cache.maxSize() > 0 ? LocalFlagCheckCache.bounded(cache.maxSize(), cache.ttl())
+        return cache.maxSize() > 0 ? LocalFlagCheckCache.bounded(cache.maxSize(), cache.ttl(), clock(vertx, cache.ttl()))
                 : LocalFlagCheckCache.disabled();
+    }
+
+    private CoarseTicker clock(Vertx vertx, Duration ttl) {
+        cacheClock = CoarseTicker.forTtl(vertx, ttl);
+        return cacheClock;
     }
 
     /** Follows the breaker of flag checks when there is one, so that checks refused anyway cost nothing. */
@@ -195,5 +207,9 @@ public class SchematicProducer {
 
     void close(@Disposes SchematicCore core) {
         core.events().close();
+        CoarseTicker clock = cacheClock;
+        if (clock != null) {
+            clock.close();
+        }
     }
 }

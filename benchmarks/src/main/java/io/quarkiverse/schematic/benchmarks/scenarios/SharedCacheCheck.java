@@ -35,6 +35,7 @@ import io.quarkiverse.schematic.runtime.flags.FlagCheckListener;
 import io.quarkiverse.schematic.runtime.flags.FlagDefaults;
 import io.quarkiverse.schematic.runtime.flags.FlagEvaluator;
 import io.quarkiverse.schematic.runtime.flags.LocalAnswers;
+import io.quarkiverse.schematic.runtime.flags.CoarseTicker;
 import io.quarkiverse.schematic.runtime.flags.LocalFlagCheckCache;
 import io.quarkiverse.schematic.runtime.flags.OfflineAnswers;
 import io.quarkiverse.schematic.runtime.sharedcache.RedisConnection;
@@ -84,6 +85,7 @@ public class SharedCacheCheck {
     public static class Fleet {
         RedisProcess server;
         Vertx vertx;
+        CoarseTicker nearClock;
         Redis client;
         ReactiveValueCommands<String, String> values;
         ValueCommands<String, String> blockingValues;
@@ -117,13 +119,15 @@ public class SharedCacheCheck {
             FlagCheck answer = new FlagCheck(FLAG, true, "Matched standard rule", "flag_1", "comp_1", "user_1",
                     "rule_1", FlagSource.REMOTE, null, null, null);
 
-            RedisFlagCheckCache cold = new RedisFlagCheckCache(connection, keys, TTL, TIMEOUT, 0, TTL,
+            // the clock production gives the caches held in this process
+            nearClock = CoarseTicker.forTtl(vertx.getDelegate(), TTL);
+            RedisFlagCheckCache cold = new RedisFlagCheckCache(connection, keys, TTL, TIMEOUT, 0, TTL, nearClock,
                     new SharedCacheStatus());
             cold.put(COMPANY, USER, answer);
-            RedisFlagCheckCache near = new RedisFlagCheckCache(connection, keys, TTL, TIMEOUT, 1000, TTL,
+            RedisFlagCheckCache near = new RedisFlagCheckCache(connection, keys, TTL, TIMEOUT, 1000, TTL, nearClock,
                     new SharedCacheStatus());
             near.put(COMPANY, USER, answer);
-            LocalFlagCheckCache inProcess = LocalFlagCheckCache.bounded(1000, TTL);
+            LocalFlagCheckCache inProcess = LocalFlagCheckCache.bounded(1000, TTL, nearClock);
             inProcess.put(COMPANY, USER, answer);
             redisCold = evaluator(cold);
             redisNear = evaluator(near);
@@ -144,6 +148,7 @@ public class SharedCacheCheck {
         @TearDown(Level.Trial)
         public void stop() {
             expect(redisCold.checkWaiting(FLAG, COMPANY, USER, POLICY), FlagSource.CACHE);
+            nearClock.close();
             client.close();
             vertx.closeAndAwait();
             server.close();

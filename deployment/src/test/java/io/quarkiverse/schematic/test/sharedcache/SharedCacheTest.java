@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -211,7 +212,7 @@ class SharedCacheTest {
     /** A fresh instance of the fleet: the real Redis cache with an empty near cache, the same stub. */
     FlagEvaluator instance(String namespace) {
         RedisFlagCheckCache cache = new RedisFlagCheckCache(redis, keys(namespace), Duration.ofSeconds(5),
-                Duration.ofMillis(50), 100, Duration.ofSeconds(1), new SharedCacheStatus());
+                Duration.ofMillis(50), 100, Duration.ofSeconds(1), Ticker.systemTicker(), new SharedCacheStatus());
         return new FlagEvaluator(api, cache, new FlagDefaults(Map.of()), false, FlagCheckListener.NONE,
                 new OfflineAnswers(List.of()), LocalAnswers.NONE, CheckFlagBreaker.NONE);
     }

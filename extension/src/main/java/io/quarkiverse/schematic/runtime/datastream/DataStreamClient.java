@@ -28,6 +28,7 @@ import io.quarkiverse.schematic.rules.RulesFlag;
 import io.quarkiverse.schematic.rules.RulesUser;
 import io.quarkiverse.schematic.runtime.client.ClientHeaders;
 import io.quarkiverse.schematic.runtime.config.SchematicConfig.LocalEvaluationConfig;
+import io.quarkiverse.schematic.runtime.flags.CoarseTicker;
 import io.vertx.core.Vertx;
 
 /**
@@ -62,9 +63,8 @@ public final class DataStreamClient implements EntitySource, HeldEntities {
     private final EntityMirror mirror;
     private final ThreadPoolExecutor applier;
     private final DataStreamConnection connection;
-    /** The entity caches' clock (see {@link CoarseTicker}), and the timer that advances it. */
-    private final CoarseTicker clock = new CoarseTicker();
-    private final long clockTimer;
+    /** The entity caches' clock (see {@link CoarseTicker}): entities live hours, a second's resolution is plenty. */
+    private final CoarseTicker clock;
 
     private final LongAdder entityWaitTimeouts = new LongAdder();
     private final LongAdder ignoredMessages = new LongAdder();
@@ -82,10 +82,10 @@ public final class DataStreamClient implements EntitySource, HeldEntities {
         this.url = url;
         this.entityWaitMillis = config.entityWaitTimeout().toMillis();
         this.flags = new FlagStore(config.maxFlags(), json);
+        this.clock = CoarseTicker.every(vertx, CoarseTicker.COARSEST);
         this.companies = new EntityStore<>(config.maxCompanies(), config.cacheTtl(), clock, RulesCompany::id,
                 RulesCompany::keys);
         this.users = new EntityStore<>(config.maxUsers(), config.cacheTtl(), clock, RulesUser::id, RulesUser::keys);
-        this.clockTimer = vertx.setPeriodic(CoarseTicker.RESOLUTION_MILLIS, id -> clock.advance());
         this.partials = new PartialUpdate(json);
         this.changes = changes;
         this.mirror = mirror;
@@ -118,7 +118,7 @@ public final class DataStreamClient implements EntitySource, HeldEntities {
     }
 
     public void close() {
-        vertx.cancelTimer(clockTimer);
+        clock.close();
         connection.close();
         applier.shutdownNow();
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
@@ -23,13 +24,15 @@ public final class LocalFlagCheckCache implements FlagCheckCache {
     }
 
     /**
-     * A cache holding at most {@code maxSize} answers, each for at most {@code ttl}. Maintenance (eviction) runs on
-     * the calling thread: it is cheap and keeps the size bound exact without a background pool.
+     * A cache holding at most {@code maxSize} answers, each for at most {@code ttl} as {@code clock} measures it (in
+     * production a {@link CoarseTicker}: a hit then reads a field rather than the system clock). Maintenance (eviction)
+     * runs on the calling thread: it is cheap and keeps the size bound exact without a background pool.
      */
-    public static LocalFlagCheckCache bounded(int maxSize, Duration ttl) {
+    public static LocalFlagCheckCache bounded(int maxSize, Duration ttl, Ticker clock) {
         return new LocalFlagCheckCache(Caffeine.newBuilder()
                 .maximumSize(maxSize)
                 .expireAfterWrite(ttl)
+                .ticker(clock)
                 .executor(Runnable::run)
                 .build());
     }

@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.runtime.flags.FlagCheckCache;
 import io.quarkiverse.schematic.runtime.flags.LocalFlagCheckCache;
@@ -41,9 +43,10 @@ public final class RedisFlagCheckCache implements FlagCheckCache {
      * @param timeout the longest a check waits for Redis
      * @param nearMaxSize answers kept in this process ({@code 0}: none, every miss reads Redis)
      * @param nearTtl how long this process keeps an answer (at most {@code ttl})
+     * @param nearClock what the near cache's {@code nearTtl} is measured by
      */
     public RedisFlagCheckCache(RedisConnection connection, SharedCacheKeys keys, Duration ttl, Duration timeout,
-            int nearMaxSize, Duration nearTtl, SharedCacheStatus status) {
+            int nearMaxSize, Duration nearTtl, Ticker nearClock, SharedCacheStatus status) {
         this.values = connection.dataSource().value(String.class, String.class);
         this.keys = keys;
         this.expiry = new SetArgs().px(ttl);
@@ -51,7 +54,7 @@ public final class RedisFlagCheckCache implements FlagCheckCache {
         this.calls = new RedisCalls(LOG, status, timeout, "The shared flag-check cache (Redis)",
                 "checks ask Schematic meanwhile; counted in schematic.flag.cache.shared.errors");
         this.near = nearMaxSize > 0
-                ? LocalFlagCheckCache.bounded(nearMaxSize, nearTtl.compareTo(ttl) < 0 ? nearTtl : ttl)
+                ? LocalFlagCheckCache.bounded(nearMaxSize, nearTtl.compareTo(ttl) < 0 ? nearTtl : ttl, nearClock)
                 : LocalFlagCheckCache.disabled();
     }
 

@@ -136,16 +136,6 @@ class EntityStoreTest {
     }
 
     @Test
-    void theCoarseClockMovesOnlyWhenAdvanced() throws InterruptedException {
-        CoarseTicker clock = new CoarseTicker();
-        long before = clock.read();
-        Thread.sleep(5);
-        assertThat(clock.read()).isEqualTo(before);
-        clock.advance();
-        assertThat(clock.read()).isGreaterThan(before);
-    }
-
-    @Test
     void removedEntitiesAndTheirKeysAreGone() {
         store.put(user("u1", Map.of("email", "jane@acme.com")));
 
