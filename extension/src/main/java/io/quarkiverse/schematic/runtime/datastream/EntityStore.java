@@ -166,8 +166,12 @@ final class EntityStore<T> {
         if (name == null || value == null) {
             return null;
         }
-        // toLowerCase returns the same instance when nothing changes: no garbage for the usual lower-case values
-        Posting<T>[] postings = byValue.get(value.toLowerCase(Locale.ROOT));
+        // the index holds lower-case values: most callers' values are, and then the look-up needs no lower-casing
+        Posting<T>[] postings = byValue.get(value);
+        if (postings == null) {
+            String lowerCase = value.toLowerCase(Locale.ROOT);
+            postings = lowerCase == value ? null : byValue.get(lowerCase);
+        }
         if (postings != null) {
             for (Posting<T> posting : postings) {
                 if (posting.name.equalsIgnoreCase(name)) {
