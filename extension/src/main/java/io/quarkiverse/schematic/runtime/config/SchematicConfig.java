@@ -252,7 +252,8 @@ public interface SchematicConfig {
         int maxSize();
 
         /**
-         * Maximum age of a cached flag check.
+         * Maximum age of a cached flag check. Ages are measured by a clock that ticks every 5 % of this (10 ms to
+         * 1 s), so that a cache hit does not read the system clock: an answer is kept within 5 % of this long.
          */
         @WithDefault("5000ms")
         Duration ttl();
@@ -296,7 +297,8 @@ public interface SchematicConfig {
          * How long this process keeps an answer read from or written to Redis (at most {@code cache.ttl}). A change
          * another instance learns reaches this one at the latest after this long plus {@code cache.ttl}. With local
          * evaluation in direct mode, also how long a company or user read from the shared copy is kept in this process
-         * while this instance's own DataStream, asked for it in the background, has not sent it yet.
+         * while this instance's own DataStream, asked for it in the background, has not sent it yet. Measured like
+         * {@code cache.ttl}, to within 5 %.
          */
         @WithDefault(DEFAULT_CACHE_REDIS_NEAR_CACHE_TTL_MILLIS + "ms")
         Duration nearCacheTtl();
@@ -395,7 +397,8 @@ public interface SchematicConfig {
 
         /**
          * How long a cached company or user is used without an update from the DataStream. Flags do not expire: the
-         * DataStream sends every change, and the whole set again on each connection.
+         * DataStream sends every change, and the whole set again on each connection. Measured by a clock that ticks
+         * once a second, so that a check does not read the system clock.
          */
         @WithDefault(DEFAULT_LOCAL_EVALUATION_CACHE_TTL_HOURS + "h")
         Duration cacheTtl();
