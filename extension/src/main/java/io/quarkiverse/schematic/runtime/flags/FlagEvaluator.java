@@ -273,7 +273,9 @@ public final class FlagEvaluator {
         if (offline) {
             return Uni.createFrom().item(() -> offlineAll(company, user));
         }
-        return fetchAll(company, user, policy).onFailure().recoverWithItem(this::fallbackAll);
+        // each answer is reported, as the offline and the non-waiting forms do (metrics, Dev UI's recent checks)
+        return fetchAll(company, user, policy).onFailure().recoverWithItem(this::fallbackAll)
+                .invoke(answers -> answers.flags().forEach(listener::checked));
     }
 
     /**
