@@ -12,9 +12,8 @@ import io.quarkiverse.schematic.rules.RulesUser;
  * Direct mode in a fleet: this instance's DataStream replica first, then the copy the fleet's instances keep in
  * Redis. A company or user this instance does not hold is read from the shared copy (another instance may have
  * received it), and only when that has none does a check wait for it over this instance's WebSocket; one found there
- * is requested over the WebSocket too, without waiting, so that this instance receives its later changes. Flags always come
- * from
- * the DataStream, which sends every flag to every connection.
+ * is requested over the WebSocket too, without waiting, so that this instance receives its later changes. Flags always
+ * come from the DataStream, which sends every flag to every connection.
  * <p>
  * The shared copy answers "none" (never fails) when Redis fails or is slow, within its own timeout, so that a check
  * then requests the entity as it would without Redis.
