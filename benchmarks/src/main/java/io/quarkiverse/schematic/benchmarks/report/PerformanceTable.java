@@ -18,6 +18,10 @@ import org.openjdk.jmh.results.RunResult;
  */
 public final class PerformanceTable {
 
+    /** The enqueue floor whose events another thread delivers, as ours are while the capture service is up. */
+    static final String DELIVERING_FLOOR = "allocate + `ConcurrentLinkedQueue.offer`, another thread delivering the"
+            + " batches over Vert.x to the same stub";
+
     private final Measurements results;
     private final StringBuilder out = new StringBuilder();
 
@@ -90,6 +94,8 @@ public final class PerformanceTable {
                 timeRow("`" + call + "()` enqueue, capture service " + capture, "EventEnqueue.ours_" + call,
                         capture, "EventEnqueue.floor_track", "allocate an event + `ConcurrentLinkedQueue.offer`");
             }
+            timeRow("`" + call + "()` enqueue, capture service up", "EventEnqueue.ours_" + call, "up",
+                    "EventEnqueue.floor_track_delivered", DELIVERING_FLOOR);
         }
         deliveryRows();
         timeRow("flag check, API black-holed (breaker open)", "BlackHoledFlagCheck.ours", "",
@@ -104,6 +110,7 @@ public final class PerformanceTable {
             }
         }
         sampleRow("floor: allocate + `ConcurrentLinkedQueue.offer`", "EventEnqueue.floor_track", "");
+        sampleRow("floor: the same, another thread delivering the events", "EventEnqueue.floor_track_delivered", "");
         sampleRow("ours flag check, API black-holed (breaker open)", "BlackHoledFlagCheck.ours", "");
         sampleRow("no-breaker client, API black-holed", "BlackHoledFlagCheck.noBreaker", "");
         out.append(Targets.render(results));

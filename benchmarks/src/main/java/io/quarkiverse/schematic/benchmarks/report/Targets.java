@@ -76,6 +76,9 @@ final class Targets {
                     results.find("EventEnqueue.ours_" + call, Mode.AverageTime, "unreachable"), 150);
             ratioTarget("`" + call + "()` mean, capture service up", "EventEnqueue.ours_" + call, "up",
                     "EventEnqueue.floor_track", "queue offer", 1.5);
+            ratioTarget("`" + call + "()` mean, capture service up, over a floor whose events are delivered too",
+                    "EventEnqueue.ours_" + call, "up", "EventEnqueue.floor_track_delivered",
+                    "queue offer, another thread delivering", 1.5);
         }
         fleetTargets();
         return out.toString();

@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 import io.quarkiverse.schematic.benchmarks.clients.EventClient;
+import io.quarkiverse.schematic.benchmarks.clients.floor.DeliveringEventClient;
 import io.quarkiverse.schematic.benchmarks.clients.floor.QueueOnlyEventClient;
 import io.quarkiverse.schematic.benchmarks.clients.ours.QuarkusSchematic;
 import io.quarkiverse.schematic.benchmarks.clients.ours.SchematicEventClient;
@@ -103,6 +104,27 @@ public class EventEnqueue {
         }
     }
 
+    /** The floor with its events delivered by another thread to the same kind of stub (capture service up). */
+    @State(Scope.Benchmark)
+    public static class DeliveringFloor {
+        StubSchematic stub;
+        DeliveringEventClient client;
+
+        @Setup(Level.Trial)
+        public void start() {
+            stub = StubSchematic.start();
+            client = new DeliveringEventClient(stub.url());
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            client.close();
+            LOG.infof("[floor, delivering] batches at the stub: %d (%d events), refused: %d", stub.batchRequests(),
+                    stub.batchEvents(), client.refusedBatches());
+            stub.close();
+        }
+    }
+
     @Benchmark
     public void ours_track(Ours ours, Pacing pacing) {
         ours.client.track(EVENT, COMPANY, USER, QUANTITY);
@@ -115,6 +137,11 @@ public class EventEnqueue {
 
     @Benchmark
     public void floor_track(Floor floor, Pacing pacing) {
+        floor.client.track(EVENT, COMPANY, USER, QUANTITY);
+    }
+
+    @Benchmark
+    public void floor_track_delivered(DeliveringFloor floor, Pacing pacing) {
         floor.client.track(EVENT, COMPANY, USER, QUANTITY);
     }
 }

@@ -1,5 +1,6 @@
 package io.quarkiverse.schematic.benchmarks.clients.floor;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -32,5 +33,17 @@ public final class QueueOnlyEventClient implements EventClient {
     @Override
     public void flush() {
         queue = new ConcurrentLinkedQueue<>();
+    }
+
+    /** Moves up to {@code max} queued events, oldest first, into {@code into}; for a floor that also sends them. */
+    int drainTo(List<Event> into, int max) {
+        ConcurrentLinkedQueue<Object> from = queue;
+        int moved = 0;
+        Object next;
+        while (moved < max && (next = from.poll()) != null) {
+            into.add((Event) next);
+            moved++;
+        }
+        return moved;
     }
 }

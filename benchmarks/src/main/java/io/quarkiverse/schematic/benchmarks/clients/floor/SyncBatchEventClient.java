@@ -40,25 +40,37 @@ public final class SyncBatchEventClient implements EventClient {
     @Override
     public synchronized void identify(Map<String, String> user, String userName, Map<String, String> company,
             String companyName) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("keys", user);
-        body.put("name", userName);
-        body.put("company", Map.of("keys", company, "name", companyName));
-        add("identify", body);
+        add(identifyEvent(user, userName, company, companyName));
     }
 
     @Override
     public synchronized void track(String event, Map<String, String> company, Map<String, String> user,
+            long quantity) {
+        add(trackEvent(event, company, user, quantity));
+    }
+
+    /** An {@code identify} event as the capture service takes it in a batch (spec 2.6). */
+    static Map<String, Object> identifyEvent(Map<String, String> user, String userName, Map<String, String> company,
+            String companyName) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("keys", user);
+        body.put("name", userName);
+        body.put("company", Map.of("keys", company, "name", companyName));
+        return event("identify", body);
+    }
+
+    /** A {@code track} event as the capture service takes it in a batch (spec 2.6). */
+    static Map<String, Object> trackEvent(String event, Map<String, String> company, Map<String, String> user,
             long quantity) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("event", event);
         body.put("company", company);
         body.put("user", user);
         body.put("quantity", quantity);
-        add("track", body);
+        return event("track", body);
     }
 
-    private void add(String type, Map<String, Object> body) {
+    private static Map<String, Object> event(String type, Map<String, Object> body) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("api_key", "bench-api-key");
         event.put("type", type);
@@ -66,6 +78,10 @@ public final class SyncBatchEventClient implements EventClient {
         event.put("sent_at", Instant.now().toString());
         ThreadLocalRandom random = ThreadLocalRandom.current();
         event.put("idempotency_key", new UUID(random.nextLong(), random.nextLong()).toString());
+        return event;
+    }
+
+    private void add(Map<String, Object> event) {
         pending.add(event);
         if (pending.size() >= batchSize) {
             send();

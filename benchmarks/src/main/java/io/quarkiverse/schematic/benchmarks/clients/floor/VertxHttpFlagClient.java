@@ -69,6 +69,15 @@ public final class VertxHttpFlagClient implements FlagClient, AutoCloseable {
         }
     }
 
+    /** POSTs {@code body} as JSON to {@code path}: whether the answer was a 2xx. */
+    public boolean postAccepted(String path, Object body) {
+        try {
+            return exchange(path, json.write(body)) != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The body of a 2xx answer to a POST, or {@code null} for any other outcome. */
     private byte[] exchange(String path, byte[] body) {
         RequestOptions request = new RequestOptions()
