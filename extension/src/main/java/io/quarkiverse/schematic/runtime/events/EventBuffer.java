@@ -55,6 +55,10 @@ public final class EventBuffer implements EventSink {
 
     private static final Logger LOG = Logger.getLogger(EventBuffer.class);
     private static final long MAX_BACKOFF_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /** How long the flusher parks between two looks at the queue while full batches keep coming. */
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** Full batches keep coming when one was sent within this time. */
+    private static final long BUSY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final EventSender sender;
     private final String apiKey;
@@ -77,6 +81,14 @@ public final class EventBuffer implements EventSink {
     private final SentAtText sentAtText = new SentAtText();
     /** The delivery thread, once the first event started it. */
     private volatile Thread flusher;
+    /**
+     * Whether the flusher looks at the queue by itself every {@link #POLL_NANOS} because full batches keep coming:
+     * callers then never wake it. Waking a parked thread is a system call of several µs on the caller's thread, which
+     * every 100th {@code track} would pay otherwise. Written by the flusher, read by callers.
+     */
+    private volatile boolean polling;
+    /** When the latest full batch was sent; flusher thread only. */
+    private long lastFullBatchAt;
 
     private volatile boolean closing;
     private volatile long shutdownDeadline;
@@ -117,7 +129,7 @@ public final class EventBuffer implements EventSink {
         queue.offer(new PendingEvent(type, body, System.currentTimeMillis(), options));
         accepted.increment();
         Thread thread = flusher();
-        if (queued % maxBatchSize == 0) {
+        if (queued % maxBatchSize == 0 && !polling) {
             LockSupport.unpark(thread);
         }
         return true;
@@ -201,6 +213,7 @@ public final class EventBuffer implements EventSink {
 
     private void deliverUntilClosed() {
         long nextFlush = System.nanoTime() + flushIntervalNanos;
+        lastFullBatchAt = System.nanoTime() - BUSY_NANOS;
         while (true) {
             CompletableFuture<Void> requested = flushRequest.getAndSet(null);
             boolean all = requested != null || closing || System.nanoTime() >= nextFlush;
@@ -222,10 +235,28 @@ public final class EventBuffer implements EventSink {
             if (closing) {
                 wait = Math.min(wait, shutdownDeadline - System.nanoTime());
             }
+            wait = pollOrSleep(wait);
             if (wait > 0 && flushRequest.get() == null) {
                 LockSupport.parkNanos(this, wait);
             }
         }
+    }
+
+    /**
+     * How long to park: at most {@link #POLL_NANOS} while full batches keep coming (callers then do not wake the
+     * flusher), else {@code wait}, or not at all when a full batch was queued by a caller that saw the flusher still
+     * polling and so did not wake it.
+     */
+    private long pollOrSleep(long wait) {
+        boolean busy = inFlight == null && !closing && System.nanoTime() - lastFullBatchAt < BUSY_NANOS;
+        if (busy != polling) {
+            polling = busy;
+        }
+        if (busy) {
+            return Math.min(wait, POLL_NANOS);
+        }
+        // read after polling was cleared: a caller queueing a full batch from now on wakes the flusher itself
+        return inFlight == null && size.get() >= maxBatchSize ? 0 : wait;
     }
 
     /**
@@ -241,8 +272,12 @@ public final class EventBuffer implements EventSink {
                     return;
                 }
             }
+            boolean full = inFlight.size() == maxBatchSize;
             if (!sendInFlight()) {
                 return;
+            }
+            if (full) {
+                lastFullBatchAt = System.nanoTime();
             }
         }
     }

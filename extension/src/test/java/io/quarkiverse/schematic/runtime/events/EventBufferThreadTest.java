@@ -59,6 +59,40 @@ class EventBufferThreadTest {
         assertThat(started.iterator().next().isAlive()).isFalse();
     }
 
+    /**
+     * While full batches keep coming the flusher looks at the queue by itself and callers stop waking it; no full
+     * batch may wait for the flush interval (an hour here) either while it polls, or after it stopped polling.
+     */
+    @Test
+    void fullBatchesGoWithoutTheIntervalWhetherCallersWakeTheFlusherOrNot() throws InterruptedException {
+        EventBuffer buffer = new EventBuffer(sent::addAll, "test-key", 100_000, 10, Duration.ofHours(1),
+                Duration.ofSeconds(10));
+        // a steady stream: the flusher polls, callers do not wake it
+        for (int i = 0; i < 2_000; i++) {
+            buffer.offer("track", Map.of("i", i), EventOptions.NONE);
+            if (i % 50 == 0) {
+                Thread.sleep(1);
+            }
+        }
+        awaitDelivered(2_000);
+        // quiet long enough for the flusher to stop polling; then one more full batch must wake it
+        Thread.sleep(300);
+        for (int i = 0; i < 10; i++) {
+            buffer.offer("track", Map.of("i", i), EventOptions.NONE);
+        }
+        awaitDelivered(2_010);
+        buffer.close();
+        assertThat(buffer.stats().lost()).isZero();
+    }
+
+    private void awaitDelivered(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (sent.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(sent).as("full batches delivered without waiting for the flush interval").hasSize(count);
+    }
+
     private EventBuffer buffer() {
         return new EventBuffer(sent::addAll, "test-key", 100, 100, Duration.ofHours(1), Duration.ofSeconds(10));
     }
