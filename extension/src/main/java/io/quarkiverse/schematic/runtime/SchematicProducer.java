@@ -101,19 +101,22 @@ public class SchematicProducer {
         }
         if (redis.isResolvable() && redis.get().sharedCache()) {
             SchematicConfig.RedisCacheConfig shared = cache.redis();
+            // an answer read from Redis is kept here at most as long as Redis keeps it
             Duration nearTtl = shared.nearCacheTtl().compareTo(cache.ttl()) < 0 ? shared.nearCacheTtl() : cache.ttl();
             return new RedisFlagCheckCache(redis.get(),
                     new SharedCacheKeys(SharedCacheKeys.namespace(shared.namespace(), config.apiKey())), cache.ttl(),
-                    shared.timeout(), shared.nearCacheMaxSize(), shared.nearCacheTtl(), clock(vertx, nearTtl),
-                    new SharedCacheStatus());
+                    shared.timeout(), inProcess(shared.nearCacheMaxSize(), nearTtl, vertx), new SharedCacheStatus());
         }
-        return cache.maxSize() > 0 ? LocalFlagCheckCache.bounded(cache.maxSize(), cache.ttl(), clock(vertx, cache.ttl()))
-                : LocalFlagCheckCache.disabled();
+        return inProcess(cache.maxSize(), cache.ttl(), vertx);
     }
 
-    private CoarseTicker clock(Vertx vertx, Duration ttl) {
+    /** The cache held in this process, with its clock (whose timer stops with the core); none for a size of 0. */
+    private LocalFlagCheckCache inProcess(int maxSize, Duration ttl, Vertx vertx) {
+        if (maxSize <= 0) {
+            return LocalFlagCheckCache.disabled();
+        }
         cacheClock = CoarseTicker.forTtl(vertx, ttl);
-        return cacheClock;
+        return LocalFlagCheckCache.bounded(maxSize, ttl, cacheClock);
     }
 
     /** Follows the breaker of flag checks when there is one, so that checks refused anyway cost nothing. */

@@ -121,11 +121,11 @@ public class SharedCacheCheck {
 
             // the clock production gives the caches held in this process
             nearClock = CoarseTicker.forTtl(vertx.getDelegate(), TTL);
-            RedisFlagCheckCache cold = new RedisFlagCheckCache(connection, keys, TTL, TIMEOUT, 0, TTL, nearClock,
-                    new SharedCacheStatus());
+            RedisFlagCheckCache cold = new RedisFlagCheckCache(connection, keys, TTL, TIMEOUT,
+                    LocalFlagCheckCache.disabled(), new SharedCacheStatus());
             cold.put(COMPANY, USER, answer);
-            RedisFlagCheckCache near = new RedisFlagCheckCache(connection, keys, TTL, TIMEOUT, 1000, TTL, nearClock,
-                    new SharedCacheStatus());
+            RedisFlagCheckCache near = new RedisFlagCheckCache(connection, keys, TTL, TIMEOUT,
+                    LocalFlagCheckCache.bounded(1000, TTL, nearClock), new SharedCacheStatus());
             near.put(COMPANY, USER, answer);
             LocalFlagCheckCache inProcess = LocalFlagCheckCache.bounded(1000, TTL, nearClock);
             inProcess.put(COMPANY, USER, answer);

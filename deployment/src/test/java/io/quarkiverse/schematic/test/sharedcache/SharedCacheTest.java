@@ -37,6 +37,7 @@ import io.quarkiverse.schematic.runtime.flags.FlagCheckListener;
 import io.quarkiverse.schematic.runtime.flags.FlagDefaults;
 import io.quarkiverse.schematic.runtime.flags.FlagEvaluator;
 import io.quarkiverse.schematic.runtime.flags.LocalAnswers;
+import io.quarkiverse.schematic.runtime.flags.LocalFlagCheckCache;
 import io.quarkiverse.schematic.runtime.flags.OfflineAnswers;
 import io.quarkiverse.schematic.runtime.sharedcache.RedisConnection;
 import io.quarkiverse.schematic.runtime.sharedcache.RedisFlagCheckCache;
@@ -212,7 +213,8 @@ class SharedCacheTest {
     /** A fresh instance of the fleet: the real Redis cache with an empty near cache, the same stub. */
     FlagEvaluator instance(String namespace) {
         RedisFlagCheckCache cache = new RedisFlagCheckCache(redis, keys(namespace), Duration.ofSeconds(5),
-                Duration.ofMillis(50), 100, Duration.ofSeconds(1), Ticker.systemTicker(), new SharedCacheStatus());
+                Duration.ofMillis(50), LocalFlagCheckCache.bounded(100, Duration.ofSeconds(1), Ticker.systemTicker()),
+                new SharedCacheStatus());
         return new FlagEvaluator(api, cache, new FlagDefaults(Map.of()), false, FlagCheckListener.NONE,
                 new OfflineAnswers(List.of()), LocalAnswers.NONE, CheckFlagBreaker.NONE);
     }

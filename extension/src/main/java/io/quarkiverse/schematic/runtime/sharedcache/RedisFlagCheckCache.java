@@ -6,8 +6,6 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
-import com.github.benmanes.caffeine.cache.Ticker;
-
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.runtime.flags.FlagCheckCache;
 import io.quarkiverse.schematic.runtime.flags.LocalFlagCheckCache;
@@ -41,21 +39,18 @@ public final class RedisFlagCheckCache implements FlagCheckCache {
     /**
      * @param ttl how long Redis keeps an answer
      * @param timeout the longest a check waits for Redis
-     * @param nearMaxSize answers kept in this process ({@code 0}: none, every miss reads Redis)
-     * @param nearTtl how long this process keeps an answer (at most {@code ttl})
-     * @param nearClock what the near cache's {@code nearTtl} is measured by
+     * @param near the answers kept in this process, each for at most {@code ttl} ({@link LocalFlagCheckCache#disabled()}:
+     *        none, every miss reads Redis)
      */
     public RedisFlagCheckCache(RedisConnection connection, SharedCacheKeys keys, Duration ttl, Duration timeout,
-            int nearMaxSize, Duration nearTtl, Ticker nearClock, SharedCacheStatus status) {
+            LocalFlagCheckCache near, SharedCacheStatus status) {
         this.values = connection.dataSource().value(String.class, String.class);
         this.keys = keys;
         this.expiry = new SetArgs().px(ttl);
         this.status = status;
         this.calls = new RedisCalls(LOG, status, timeout, "The shared flag-check cache (Redis)",
                 "checks ask Schematic meanwhile; counted in schematic.flag.cache.shared.errors");
-        this.near = nearMaxSize > 0
-                ? LocalFlagCheckCache.bounded(nearMaxSize, nearTtl.compareTo(ttl) < 0 ? nearTtl : ttl, nearClock)
-                : LocalFlagCheckCache.disabled();
+        this.near = near;
     }
 
     @Override
