@@ -54,12 +54,9 @@ public final class DefaultSchematicService implements SchematicService {
         String checkedFlag = CheckArguments.flag(flag, "flag");
         Map<String, String> checkedCompany = CheckArguments.keys(company, "company");
         Map<String, String> checkedUser = CheckArguments.keys(user, "user");
-        // while the breaker is open, no Uni to build and await: the answer is at hand
-        FlagCheck refused = flags.whileBreakerOpen(checkedFlag);
-        if (refused != null) {
-            return refused;
-        }
-        return flags.checkWaiting(checkedFlag, checkedCompany, checkedUser, reactive.policy());
+        // cached() missed above (validation does not change the arguments): while the breaker is open the answer is
+        // at hand, else this thread waits, with no Uni built for the cache or the breaker
+        return flags.checkWaitingAfterMiss(checkedFlag, checkedCompany, checkedUser, reactive.policy());
     }
 
     private static Map<String, String> orEmpty(Map<String, String> keys) {

@@ -140,14 +140,14 @@ public class SharedCacheCheck {
                 }
             }
             expect(redisCold.check(FLAG, COMPANY, USER, POLICY).await().indefinitely(), FlagSource.CACHE);
-            expect(redisCold.checkWaiting(FLAG, COMPANY, USER, POLICY), FlagSource.CACHE);
+            expect(redisCold.checkWaitingAfterMiss(FLAG, COMPANY, USER, POLICY), FlagSource.CACHE);
             expect(redisNear.cached(FLAG, COMPANY, USER), FlagSource.CACHE);
             expect(local.cached(FLAG, COMPANY, USER), FlagSource.CACHE);
         }
 
         @TearDown(Level.Trial)
         public void stop() {
-            expect(redisCold.checkWaiting(FLAG, COMPANY, USER, POLICY), FlagSource.CACHE);
+            expect(redisCold.checkWaitingAfterMiss(FLAG, COMPANY, USER, POLICY), FlagSource.CACHE);
             nearClock.close();
             client.close();
             vertx.closeAndAwait();
@@ -161,7 +161,7 @@ public class SharedCacheCheck {
         public Map<String, FlagClient> coldClients() {
             Map<String, FlagClient> clients = new LinkedHashMap<>();
             clients.put("GET, blocking data source", (flag, company, user) -> blockingValues.get(key) != null);
-            clients.put("ours, blocking", (flag, company, user) -> redisCold.checkWaiting(flag, company, user, POLICY)
+            clients.put("ours, blocking", (flag, company, user) -> redisCold.checkWaitingAfterMiss(flag, company, user, POLICY)
                     .value());
             clients.put("GET, reactive, awaited", (flag, company, user) -> values.get(key).await().indefinitely() != null);
             clients.put("GET + timer, reactive, awaited", (flag, company, user) -> values.get(key).ifNoItem()
@@ -190,7 +190,7 @@ public class SharedCacheCheck {
 
     @Benchmark
     public FlagCheck ours_redis(Fleet fleet) {
-        return fleet.redisCold.checkWaiting(FLAG, COMPANY, USER, POLICY);
+        return fleet.redisCold.checkWaitingAfterMiss(FLAG, COMPANY, USER, POLICY);
     }
 
     @Benchmark

@@ -148,15 +148,17 @@ public final class FlagEvaluator {
     }
 
     /**
-     * {@link #check} for a caller that may block (not an event loop): the same answer, with the shared cache awaited
-     * on the caller's thread, bounded by its timeout without a timer task per check (see {@link FlagCheckCache#awaitShared}).
+     * {@link #check} for a caller that may block (not an event loop) and has just found nothing with {@link #cached}
+     * (the blocking API looks there before it validates its arguments): the same answer, with the shared cache awaited
+     * on the caller's thread, bounded by its timeout without a timer task per check (see
+     * {@link FlagCheckCache#awaitShared}).
      */
-    public FlagCheck checkWaiting(String flag, Map<String, String> company, Map<String, String> user,
+    public FlagCheck checkWaitingAfterMiss(String flag, Map<String, String> company, Map<String, String> user,
             CallPolicy policy) {
         if (offline) {
             return offlineChecked(flag, company, user, null);
         }
-        FlagCheck answer = atHand(flag, company, user);
+        FlagCheck answer = whileBreakerOpen(flag);
         if (answer != null) {
             return answer;
         }
