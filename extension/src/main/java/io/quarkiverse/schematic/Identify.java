@@ -11,6 +11,9 @@ import java.util.Objects;
  * schematic.identify(Identify.user(Map.of("email", "jane@acme.com")).name("Jane")
  *         .company(Map.of("id", "acme"), "Acme Inc", Map.of("seats", 40)));
  * </pre>
+ *
+ * Like {@link Track}, each method checks its argument before it creates the new instance, so that the JIT can drop
+ * the intermediate instances of a chain.
  */
 public final class Identify {
 
@@ -39,19 +42,20 @@ public final class Identify {
      * @throws IllegalArgumentException if {@code keys} is null, empty or has a blank name or value
      */
     public static Identify user(Map<String, String> keys) {
-        return new Identify(Arguments.requireKeys(keys, "keys"), null, Map.of(), Map.of(), null, Map.of(), null);
+        Map<String, String> checked = Arguments.requireKeys(keys, "keys");
+        return new Identify(checked, null, Map.of(), Map.of(), null, Map.of(), null);
     }
 
     /** The display name of the user. */
     public Identify name(String name) {
-        return new Identify(keys, Arguments.requireText(name, "name"), traits, companyKeys, companyName, companyTraits,
-                idempotencyKey);
+        String checked = Arguments.requireText(name, "name");
+        return new Identify(keys, checked, traits, companyKeys, companyName, companyTraits, idempotencyKey);
     }
 
     /** Traits of the user: string, number, boolean or null values. */
     public Identify traits(Map<String, ?> traits) {
-        return new Identify(keys, name, Arguments.traits(traits, "traits"), companyKeys, companyName, companyTraits,
-                idempotencyKey);
+        Map<String, Object> checked = Arguments.traits(traits, "traits");
+        return new Identify(keys, name, checked, companyKeys, companyName, companyTraits, idempotencyKey);
     }
 
     /** The company of the user, by its keys; {@code null} or empty: no company. */
@@ -64,8 +68,9 @@ public final class Identify {
      * empty keys: no company, and the name and traits are not sent.
      */
     public Identify company(Map<String, String> companyKeys, String companyName, Map<String, ?> companyTraits) {
-        return new Identify(keys, name, traits, Arguments.optionalKeys(companyKeys, "companyKeys"), companyName,
-                Arguments.traits(companyTraits, "companyTraits"), idempotencyKey);
+        Map<String, String> checkedKeys = Arguments.optionalKeys(companyKeys, "companyKeys");
+        Map<String, Object> checkedTraits = Arguments.traits(companyTraits, "companyTraits");
+        return new Identify(keys, name, traits, checkedKeys, companyName, checkedTraits, idempotencyKey);
     }
 
     /**
@@ -76,8 +81,8 @@ public final class Identify {
      * @throws IllegalArgumentException if {@code idempotencyKey} is null or blank
      */
     public Identify idempotencyKey(String idempotencyKey) {
-        return new Identify(keys, name, traits, companyKeys, companyName, companyTraits,
-                Arguments.requireText(idempotencyKey, "idempotencyKey"));
+        String checked = Arguments.requireText(idempotencyKey, "idempotencyKey");
+        return new Identify(keys, name, traits, companyKeys, companyName, companyTraits, checked);
     }
 
     public Map<String, String> keys() {

@@ -17,22 +17,28 @@ import java.util.OptionalLong;
  * Delivery options: {@link #idempotencyKey(String)} makes a retried or repeated event count once;
  * {@link #sentAt(Instant)} with {@link #trustedClientClock(boolean)} gives the time the usage happened; and
  * {@link #backfill(boolean)} records historical usage, which needs the trusted clock.
+ * <p>
+ * Each method checks its argument before it creates the new instance: with no call between the allocation and the
+ * constructor, the JIT can see that the intermediate instances of a chain never escape and drop them, so a chain costs
+ * the one instance {@code track} keeps.
  */
 public final class Track {
+
+    private static final long NO_QUANTITY = -1;
 
     private final String event;
     private final Map<String, String> company;
     private final Map<String, String> user;
     private final Map<String, Object> traits;
-    /** Kept as the accessor returns it, so that reading it allocates nothing (read on every enqueue). */
-    private final OptionalLong quantity;
+    /** {@link #NO_QUANTITY} when not given: an {@code OptionalLong} would be one more object per event. */
+    private final long quantity;
     private final String idempotencyKey;
     private final Instant sentAt;
     private final boolean trustedClientClock;
     private final boolean backfill;
 
     private Track(String event, Map<String, String> company, Map<String, String> user, Map<String, Object> traits,
-            OptionalLong quantity, String idempotencyKey, Instant sentAt, boolean trustedClientClock, boolean backfill) {
+            long quantity, String idempotencyKey, Instant sentAt, boolean trustedClientClock, boolean backfill) {
         this.event = event;
         this.company = company;
         this.user = user;
@@ -50,27 +56,26 @@ public final class Track {
      * @throws IllegalArgumentException if {@code event} is null or blank
      */
     public static Track event(String event) {
-        return new Track(Arguments.requireText(event, "event"), Map.of(), Map.of(), Map.of(), OptionalLong.empty(), null, null,
-                false,
-                false);
+        String checked = Arguments.requireText(event, "event");
+        return new Track(checked, Map.of(), Map.of(), Map.of(), NO_QUANTITY, null, null, false, false);
     }
 
     /** The company the event belongs to, by its keys; {@code null} or empty: no company. */
     public Track company(Map<String, String> keys) {
-        return new Track(event, Arguments.optionalKeys(keys, "company"), user, traits, quantity, idempotencyKey, sentAt,
-                trustedClientClock, backfill);
+        Map<String, String> checked = Arguments.optionalKeys(keys, "company");
+        return new Track(event, checked, user, traits, quantity, idempotencyKey, sentAt, trustedClientClock, backfill);
     }
 
     /** The user the event belongs to, by its keys; {@code null} or empty: no user (an anonymous visitor). */
     public Track user(Map<String, String> keys) {
-        return new Track(event, company, Arguments.optionalKeys(keys, "user"), traits, quantity, idempotencyKey, sentAt,
-                trustedClientClock, backfill);
+        Map<String, String> checked = Arguments.optionalKeys(keys, "user");
+        return new Track(event, company, checked, traits, quantity, idempotencyKey, sentAt, trustedClientClock, backfill);
     }
 
     /** Extra properties of the event. */
     public Track traits(Map<String, ?> traits) {
-        return new Track(event, company, user, Arguments.traits(traits, "traits"), quantity, idempotencyKey, sentAt,
-                trustedClientClock, backfill);
+        Map<String, Object> checked = Arguments.traits(traits, "traits");
+        return new Track(event, company, user, checked, quantity, idempotencyKey, sentAt, trustedClientClock, backfill);
     }
 
     /**
@@ -79,11 +84,8 @@ public final class Track {
      * @throws IllegalArgumentException if {@code quantity} is negative
      */
     public Track quantity(long quantity) {
-        if (quantity < 0) {
-            throw new IllegalArgumentException("quantity must not be negative, was " + quantity);
-        }
-        return new Track(event, company, user, traits, OptionalLong.of(quantity), idempotencyKey, sentAt,
-                trustedClientClock, backfill);
+        long checked = Arguments.notNegative(quantity, "quantity");
+        return new Track(event, company, user, traits, checked, idempotencyKey, sentAt, trustedClientClock, backfill);
     }
 
     /**
@@ -95,8 +97,8 @@ public final class Track {
      * @throws IllegalArgumentException if {@code idempotencyKey} is null or blank
      */
     public Track idempotencyKey(String idempotencyKey) {
-        return new Track(event, company, user, traits, quantity, Arguments.requireText(idempotencyKey, "idempotencyKey"),
-                sentAt, trustedClientClock, backfill);
+        String checked = Arguments.requireText(idempotencyKey, "idempotencyKey");
+        return new Track(event, company, user, traits, quantity, checked, sentAt, trustedClientClock, backfill);
     }
 
     /**
@@ -148,7 +150,7 @@ public final class Track {
     }
 
     public OptionalLong quantity() {
-        return quantity;
+        return quantity == NO_QUANTITY ? OptionalLong.empty() : OptionalLong.of(quantity);
     }
 
     /** The caller's idempotency key, or {@code null} when the extension chooses one. */
@@ -173,7 +175,7 @@ public final class Track {
     @Override
     public boolean equals(Object other) {
         return this == other || other instanceof Track that && event.equals(that.event) && company.equals(that.company)
-                && user.equals(that.user) && traits.equals(that.traits) && Objects.equals(quantity, that.quantity)
+                && user.equals(that.user) && traits.equals(that.traits) && quantity == that.quantity
                 && Objects.equals(idempotencyKey, that.idempotencyKey) && Objects.equals(sentAt, that.sentAt)
                 && trustedClientClock == that.trustedClientClock && backfill == that.backfill;
     }
@@ -187,7 +189,7 @@ public final class Track {
     @Override
     public String toString() {
         return "Track[event=" + event + ", company=" + company + ", user=" + user + ", quantity="
-                + (quantity.isPresent() ? quantity.getAsLong() : "null")
+                + (quantity == NO_QUANTITY ? "null" : quantity)
                 + (idempotencyKey == null ? "" : ", idempotencyKey=" + idempotencyKey)
                 + (sentAt == null ? "" : ", sentAt=" + sentAt)
                 + (trustedClientClock ? ", trustedClientClock=true" : "") + (backfill ? ", backfill=true" : "") + "]";

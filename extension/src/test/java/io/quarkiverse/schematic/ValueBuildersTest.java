@@ -52,6 +52,34 @@ class ValueBuildersTest {
     }
 
     @Test
+    void blankMeansWhatStringIsBlankMeans() {
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            for (String text : new String[] { String.valueOf(c), c + "x", c + " ", " " + c, "\t" + c + "\u2003" }) {
+                assertThat(Arguments.blank(text)).as("U+%04X in '%s'", (int) c, text).isEqualTo(text.isBlank());
+            }
+        }
+        assertThat(Arguments.blank("")).isTrue();
+        assertThatThrownBy(() -> Track.event("\u2003")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("event must not be null or blank");
+        assertThatThrownBy(() -> Track.event("e").company(Map.of("id", "\u3000 ")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("company key 'id' must not have a null or blank value");
+    }
+
+    @Test
+    void trackQuantityIsAbsentUntilGiven() {
+        Track track = Track.event("api-call").company(ACME);
+
+        assertThat(track.quantity()).isEmpty();
+        assertThat(track.quantity(0).quantity()).hasValue(0);
+        assertThat(track.quantity(Long.MAX_VALUE).quantity()).hasValue(Long.MAX_VALUE);
+        assertThat(track.quantity(0)).isNotEqualTo(track);
+        assertThat(track.toString()).contains("quantity=null");
+        assertThatThrownBy(() -> track.quantity(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("quantity must not be negative, was -1");
+    }
+
+    @Test
     void trackOptionsCompareByValueAndRejectBadInput() {
         Instant at = Instant.parse("2026-10-01T12:00:00Z");
         Track track = Track.event("api-call").company(ACME).idempotencyKey("req-42").sentAt(at).trustedClientClock(true)

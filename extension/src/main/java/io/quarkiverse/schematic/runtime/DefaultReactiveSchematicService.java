@@ -139,14 +139,14 @@ public final class DefaultReactiveSchematicService implements ReactiveSchematicS
         if (identify == null) {
             throw new IllegalArgumentException("identify must not be null");
         }
-        core.events().offer("identify", EventBodies.of(identify), EventBodies.options(identify));
+        core.events().offer("identify", identify, PublicEvents.options(identify));
     }
 
     void enqueue(Track track) {
         if (track == null) {
             throw new IllegalArgumentException("track must not be null");
         }
-        core.events().offer("track", EventBodies.of(track), EventBodies.options(track));
+        core.events().offer("track", track, PublicEvents.options(track));
     }
 
     @Override

@@ -132,7 +132,7 @@ public class SchematicProducer {
             List<OfflineEventListener> offlineListeners) {
         if (config.offline()) {
             return new OfflineEventSink(offlineListeners.isEmpty() ? event -> {
-            } : event -> EventBodies.replay(event, offlineListeners));
+            } : event -> PublicEvents.replay(event, offlineListeners));
         }
         SchematicConfig.EventsConfig events = config.events();
         return new EventBuffer(sender(capture, refusals), config.apiKey().orElseThrow(), events.capacity(),

@@ -10,12 +10,19 @@ import io.quarkiverse.schematic.SchematicService;
 import io.quarkiverse.schematic.Track;
 import io.quarkiverse.schematic.benchmarks.clients.ours.QuarkusSchematic;
 import io.quarkiverse.schematic.benchmarks.stub.BlackHole;
+import io.quarkiverse.schematic.benchmarks.stub.StubSchematic;
 
 /**
  * Bytes the caller's own thread allocates per call ({@code ThreadMXBean.getThreadAllocatedBytes}), which JMH's
  * {@code gc.alloc.rate.norm} cannot separate from the background threads (event flusher, Vert.x, the stub): a flag
- * check while the circuit breaker is open, a cached check, {@code track()} and {@code identify()}. Schematic is a black
- * hole and the capture service a closed port, so nothing answers and every call takes the path it takes in an outage.
+ * check while the circuit breaker is open, {@code track()} and {@code identify()}. Schematic is a black hole, so every
+ * check takes the path it takes in an outage; the capture service is the benchmarks' stub, so that the buffer is
+ * drained, between the measured windows, and never fills up (a full buffer drops events, which allocates less).
+ * <p>
+ * Each figure is taken once the JIT has settled: windows of calls are measured, at least half a million calls, until two
+ * in a row agree, because a
+ * window that runs partly in code compiled before the final (C2) compilation counts the builder's intermediate
+ * instances, which the final code leaves out.
  * <p>
  * Prints a Markdown table with the targets of issue #10 for these figures. Usage:
  * {@code java -cp <runner jar> io.quarkiverse.schematic.benchmarks.diagnostics.CallerAllocation}
@@ -25,25 +32,29 @@ public final class CallerAllocation {
     private static final String FLAG = "new-dashboard";
     private static final Map<String, String> COMPANY = Map.of("id", "acme");
     private static final Map<String, String> USER = Map.of("email", "jane@acme.com");
-    private static final int CALLS = 200_000;
+    private static final int WINDOW = 50_000;
+    private static final int MIN_WINDOWS = 10;
+    private static final int MAX_WINDOWS = 40;
     /** Keeps the calls' results alive, so the JIT cannot drop the calls. */
     static volatile boolean answers;
     /** Keeps a built event alive, so the JIT cannot drop the builder chain. */
     static volatile Object built;
+    /** Empties the event buffer between windows, so that no window's events are dropped for want of room. */
+    private static Runnable drain;
 
     private CallerAllocation() {
     }
 
     public static void main(String[] args) {
-        try (BlackHole hole = BlackHole.start()) {
+        try (BlackHole hole = BlackHole.start(); StubSchematic capture = StubSchematic.start()) {
             SchematicService schematic = QuarkusSchematic.start(Map.of(
                     "quarkus.schematic.base-url", hole.url(),
-                    "quarkus.schematic.event-capture-url", BlackHole.closedPortUrl(),
+                    "quarkus.schematic.event-capture-url", capture.url(),
                     "quarkus.schematic.cache.enabled", "false",
                     "quarkus.schematic.timeout", "100ms",
                     "quarkus.schematic.retry-delay", "10ms",
                     "quarkus.schematic.circuit-breaker.delay", "1h",
-                    "quarkus.schematic.events.capacity", "2000000"));
+                    "quarkus.schematic.events.capacity", String.valueOf(2 * WINDOW)));
             long opened = System.nanoTime();
             while (System.nanoTime() - opened < 60_000_000_000L) {
                 long before = System.nanoTime();
@@ -55,6 +66,7 @@ public final class CallerAllocation {
             System.out.println("\nAllocated by the caller's own thread (`diagnostics/CallerAllocation`):\n");
             System.out.println("| call | bytes per call | bound | met |");
             System.out.println("|---|---:|---:|---|");
+            drain = schematic::flush;
             report("flag check, breaker open", 100, () -> schematic.checkFlag(FLAG, COMPANY, USER));
             // The user's builder chain and the extension's part (from track(track) to the queue) apart, then together.
             report("`Track` builder chain alone (the user's code)", Double.NaN, () -> {
@@ -66,7 +78,7 @@ public final class CallerAllocation {
                 schematic.track(track);
                 return true;
             });
-            report("`track()` with its builder chain", Double.NaN, () -> {
+            report("`track()` with its builder chain", 150, () -> {
                 schematic.track(Track.event("query-tokens").company(COMPANY).user(USER).quantity(1500));
                 return true;
             });
@@ -79,7 +91,7 @@ public final class CallerAllocation {
                 schematic.identify(identify);
                 return true;
             });
-            report("`identify()` with its builder chain", Double.NaN, () -> {
+            report("`identify()` with its builder chain", 150, () -> {
                 schematic.identify(Identify.user(USER).name("Jane").company(COMPANY, "Acme Inc", Map.of()));
                 return true;
             });
@@ -92,15 +104,17 @@ public final class CallerAllocation {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
         boolean sink = false;
-        for (int i = 0; i < CALLS; i++) {
-            sink ^= action.getAsBoolean();
+        double previous = Double.NaN;
+        double perCall = Double.NaN;
+        for (int window = 0; window < MAX_WINDOWS && (window < MIN_WINDOWS || Math.abs(perCall - previous) >= 1); window++) {
+            previous = perCall;
+            long before = threads.getThreadAllocatedBytes(thread);
+            for (int i = 0; i < WINDOW; i++) {
+                sink ^= action.getAsBoolean();
+            }
+            perCall = (threads.getThreadAllocatedBytes(thread) - before) / (double) WINDOW;
+            drain.run();
         }
-        long before = threads.getThreadAllocatedBytes(thread);
-        for (int i = 0; i < CALLS; i++) {
-            sink ^= action.getAsBoolean();
-        }
-        long bytes = threads.getThreadAllocatedBytes(thread) - before;
-        double perCall = bytes / (double) CALLS;
         if (Double.isNaN(bound)) {
             System.out.printf(Locale.ROOT, "| %s | %.0f B | | |%n", call, perCall);
         } else {

@@ -2,7 +2,7 @@ package io.quarkiverse.schematic.runtime.datastream;
 
 import java.time.Duration;
 
-import io.quarkiverse.schematic.runtime.client.TrackBody;
+import io.quarkiverse.schematic.Track;
 import io.quarkiverse.schematic.runtime.events.EventOptions;
 import io.quarkiverse.schematic.runtime.events.EventSink;
 import io.quarkiverse.schematic.runtime.events.EventStats;
@@ -27,9 +27,8 @@ final class TrackedUsageSink implements EventSink {
     public boolean offer(String type, Object body, EventOptions options) {
         boolean accepted = delegate.offer(type, body, options);
         // a backfill is historical usage: it does not count towards the current period
-        if (accepted && !options.backfill() && body instanceof TrackBody track && track.company() != null
-                && !track.company().isEmpty()) {
-            dataStream.tracked(track.company(), track.event(), track.quantity() == null ? 1 : track.quantity());
+        if (accepted && !options.backfill() && body instanceof Track track && !track.company().isEmpty()) {
+            dataStream.tracked(track.company(), track.event(), track.quantity().orElse(1));
         }
         return accepted;
     }

@@ -18,9 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkiverse.schematic.FlagCheck;
 import io.quarkiverse.schematic.FlagSource;
 import io.quarkiverse.schematic.Preflight;
+import io.quarkiverse.schematic.Track;
 import io.quarkiverse.schematic.rules.RulesFlag;
 import io.quarkiverse.schematic.runtime.client.FlagCheckBody;
-import io.quarkiverse.schematic.runtime.client.TrackBody;
 import io.quarkiverse.schematic.runtime.config.SchematicConfig;
 import io.quarkiverse.schematic.runtime.config.SchematicFixedConfig;
 import io.quarkiverse.schematic.runtime.events.EventOptions;
@@ -183,9 +183,9 @@ class MemoizedAnswersTest {
         EventSink tracking = new TrackedUsageSink(new Recorder(), replica);
         assertThat(local.now("gate", ACME, Map.of(), null).value()).as("9 of 10 used").isTrue();
 
-        tracking.offer("track", new TrackBody("api-call", ACME, null, null, 1L), EventOptions.NONE);
+        tracking.offer("track", Track.event("api-call").company(ACME).quantity(1), EventOptions.NONE);
         FlagCheck atLimit = local.now("gate", ACME, Map.of(), null);
-        tracking.offer("track", new TrackBody("api-call", ACME, null, null, 1L), EventOptions.NONE);
+        tracking.offer("track", Track.event("api-call").company(ACME).quantity(1), EventOptions.NONE);
         FlagCheck over = local.now("gate", ACME, Map.of(), null);
 
         assertThat(atLimit.value()).as("10 of 10 used").isTrue();
