@@ -70,9 +70,7 @@ public record Entitlement(String featureId, String featureKey, EntitlementValueT
      * @throws IllegalArgumentException if {@code quantity} is negative
      */
     public boolean fits(long quantity) {
-        if (quantity < 0) {
-            throw new IllegalArgumentException("quantity must not be negative, was " + quantity);
-        }
+        Arguments.notNegative(quantity, "quantity");
         if (unlimited()) {
             return true;
         }

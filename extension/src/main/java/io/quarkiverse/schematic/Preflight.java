@@ -48,18 +48,19 @@ public final class Preflight {
 
     /** This preflight with this hypothetical usage. */
     public Preflight withUsage(long usage) {
-        return new Preflight(notNegative(usage, "usage"), eventSubtype, eventQuantity, creditCosts);
+        return new Preflight(Arguments.notNegative(usage, "usage"), eventSubtype, eventQuantity, creditCosts);
     }
 
     /** This preflight with {@code quantity} hypothetical track events of this subtype. */
     public Preflight withEventUsage(String eventSubtype, long quantity) {
-        return new Preflight(usage, text(eventSubtype, "eventSubtype"), notNegative(quantity, "quantity"),
+        return new Preflight(usage, Arguments.requireText(eventSubtype, "eventSubtype"),
+                Arguments.notNegative(quantity, "quantity"),
                 creditCosts);
     }
 
     /** This preflight also spending {@code cost} credits of this credit type. */
     public Preflight withCreditCost(String creditId, double cost) {
-        text(creditId, "creditId");
+        Arguments.requireText(creditId, "creditId");
         if (!(cost >= 0) || Double.isInfinite(cost)) {
             throw new IllegalArgumentException("cost must be a finite number that is not negative, was " + cost);
         }
@@ -97,20 +98,6 @@ public final class Preflight {
     /** Credits spent, by credit id (never {@code null}). */
     public Map<String, Double> creditCosts() {
         return creditCosts;
-    }
-
-    private static long notNegative(long value, String name) {
-        if (value < 0) {
-            throw new IllegalArgumentException(name + " must not be negative, was " + value);
-        }
-        return value;
-    }
-
-    private static String text(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be null or blank");
-        }
-        return value;
     }
 
     @Override

@@ -61,10 +61,8 @@ public final class RequestOptions {
      * @throws IllegalArgumentException if {@code maxRetries} is negative
      */
     public RequestOptions maxRetries(int maxRetries) {
-        if (maxRetries < 0) {
-            throw new IllegalArgumentException("maxRetries must not be negative, was " + maxRetries);
-        }
-        return new RequestOptions(timeout, maxRetries);
+        int checked = (int) Arguments.notNegative(maxRetries, "maxRetries");
+        return new RequestOptions(timeout, checked);
     }
 
     public Optional<Duration> timeout() {
