@@ -18,10 +18,10 @@ final class Arguments {
     }
 
     /**
-     * {@link String#isBlank()}, deciding at the first character for the usual key or name that starts with a visible
-     * ASCII character. {@code isBlank} is large enough that, inlined twice per key map, it exhausts the JIT's budget
-     * for a builder chain such as {@code Track.event(..).company(..).user(..)}, and then every intermediate builder is
-     * allocated instead of being optimized away.
+     * {@link String#isBlank()} of a non-null value, deciding at the first character for the usual key or name that
+     * starts with a visible ASCII character. {@code isBlank} is large enough that, inlined twice per key map, it
+     * exhausts the JIT's budget for a builder chain such as {@code Track.event(..).company(..).user(..)}, and then every
+     * intermediate builder is allocated instead of being optimized away.
      */
     static boolean blank(String value) {
         if (value.isEmpty()) {

@@ -7,7 +7,11 @@ import java.time.Duration;
  */
 public interface EventSink extends AutoCloseable {
 
-    /** Accepts an event with the caller's delivery options without blocking; {@code false} when it was dropped. */
+    /**
+     * Accepts an event with the caller's delivery options without blocking; {@code false} when it was dropped. The
+     * body is the application's {@code Track} or {@code Identify} as it built it (turned into its wire body on
+     * delivery), or another event's wire body.
+     */
     boolean offer(String type, Object body, EventOptions options);
 
     /** Waits (at most {@code timeout}) until every event accepted before the call is delivered or given up. */

@@ -13,7 +13,10 @@ public final class OfflineEventSink implements EventSink {
     private final LongAdder dropped = new LongAdder();
     private final Consumer<PendingEvent> observer;
 
-    /** @param observer told about every event (type, wire body and options) before it is dropped */
+    /**
+     * @param observer told about every event (type, body as offered, which for identify and track is the application's own
+     *        event, and options) before it is dropped
+     */
     public OfflineEventSink(Consumer<PendingEvent> observer) {
         this.observer = observer;
     }
