@@ -115,6 +115,9 @@ public final class CallerAllocation {
             perCall = (threads.getThreadAllocatedBytes(thread) - before) / (double) WINDOW;
             drain.run();
         }
+        if (Math.abs(perCall - previous) >= 1) {
+            call += " (not settled after " + MAX_WINDOWS + " windows)";
+        }
         if (Double.isNaN(bound)) {
             System.out.printf(Locale.ROOT, "| %s | %.0f B | | |%n", call, perCall);
         } else {
