@@ -1,6 +1,7 @@
 package io.quarkiverse.schematic.runtime.sharedcache;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
@@ -8,6 +9,8 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.schematic.runtime.logging.LogThrottle;
 import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.subscription.Cancellable;
 
 /**
  * How the readers and writers of Redis (the shared cache, replicator mode, the shared copy of DataStream entities)
@@ -17,8 +20,8 @@ import io.smallrye.mutiny.Uni;
  * <p>
  * Two bounds, one per kind of caller. A thread that waits for the answer ({@link #await}) bounds its own wait: no
  * timer task, so a call costs the caller's wake-up and nothing more, as a blocking {@code GET} of the Redis client
- * does. Where no thread waits ({@link #inBackground}), a Mutiny timer fails the call after the timeout: it schedules a
- * task on Mutiny's scheduler per call, which the blocking path avoids.
+ * does. Where no thread waits ({@link #inBackground}), {@link CallDeadlines} ends the call when its time is up, with
+ * one timer task on Mutiny's scheduler for all calls in flight rather than one per call.
  */
 public final class RedisCalls {
 
@@ -31,6 +34,7 @@ public final class RedisCalls {
     private final String what;
     private final String meanwhile;
     private final LogThrottle warnings = new LogThrottle(Duration.ofMinutes(1));
+    private final CallDeadlines deadlines;
 
     /**
      * @param timeout the longest any call may take
@@ -43,6 +47,7 @@ public final class RedisCalls {
         this.timeout = timeout;
         this.what = what;
         this.meanwhile = meanwhile;
+        this.deadlines = new CallDeadlines(Infrastructure.getDefaultWorkerPool(), timeout);
     }
 
     /**
@@ -63,11 +68,43 @@ public final class RedisCalls {
      * took longer (counted); never a failure.
      */
     public <T> Uni<T> inBackground(Uni<T> call) {
-        return call.ifNoItem().after(timeout).fail()
-                .onFailure().recoverWithItem(failure -> {
+        return Uni.createFrom().emitter(emitter -> {
+            AtomicBoolean ended = new AtomicBoolean();
+            Cancellable upstream = call.subscribe().with(item -> {
+                if (ended.compareAndSet(false, true)) {
+                    emitter.complete(item);
+                }
+            }, failure -> {
+                if (ended.compareAndSet(false, true)) {
                     failed(failure);
-                    return null;
-                });
+                    emitter.complete(null);
+                }
+            });
+            // a subscriber that gave up ends the call too, so that it is not counted as timed out
+            emitter.onTermination(() -> {
+                if (ended.compareAndSet(false, true)) {
+                    upstream.cancel();
+                }
+            });
+            if (ended.get()) {
+                return;
+            }
+            deadlines.watch(new CallDeadlines.Call() {
+                @Override
+                public boolean done() {
+                    return ended.get();
+                }
+
+                @Override
+                public void end() {
+                    if (ended.compareAndSet(false, true)) {
+                        upstream.cancel();
+                        failed(new TimeoutException());
+                        emitter.complete(null);
+                    }
+                }
+            });
+        });
     }
 
     void failed(Throwable failure) {
@@ -80,7 +117,7 @@ public final class RedisCalls {
     }
 
     /**
-     * A timeout (Mutiny's {@code ifNoItem()} and {@code await().atMost()} fail with its own TimeoutException) or any
+     * A timeout ({@link CallDeadlines} and Mutiny's {@code await().atMost()} end a call with Mutiny's TimeoutException) or any
      * other failure.
      */
     static SharedCacheStatus.Problem problem(Throwable failure) {
