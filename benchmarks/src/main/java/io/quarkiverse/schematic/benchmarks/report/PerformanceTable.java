@@ -80,7 +80,8 @@ public final class PerformanceTable {
                 "", "SharedCacheCheck.floor_redis_get", "Redis `GET` of the same key, same client, blocking data source");
         timeRow("shared cache: the same check through the reactive API, awaited", "SharedCacheCheck.ours_redis_reactive",
                 "", "SharedCacheCheck.floor_redis_get_reactive", "reactive Redis `GET` of the same key, awaited");
-        timeRow("the reactive `GET` with the reactive path's timeout timer alone", "SharedCacheCheck.redis_get_with_timer",
+        timeRow("the reactive `GET` bounded by a timer task of its own (`ifNoItem().after`, the reactive path before)",
+                "SharedCacheCheck.redis_get_with_timer",
                 "", "SharedCacheCheck.floor_redis_get_reactive", "reactive Redis `GET` of the same key, awaited");
         timeRow("shared cache: check answered by the near cache (target <= 1.5)", "SharedCacheCheck.ours_near", "",
                 "SharedCacheCheck.floor_local", "the same check from the in-process cache (`backend=local`)");

@@ -62,10 +62,10 @@ import io.vertx.redis.client.RedisOptions;
  * Redis timeout; floor {@code floor_redis_get}: a {@code GET} of the same key with the same client through the
  * blocking data source a user injects ({@code RedisDataSource}, whose {@code GET} awaits the reactive one with the
  * same kind of bound, {@code await().atMost(timeout)});</li>
- * <li>{@code ours_redis_reactive}: the same check through the reactive path (a timer bounds the {@code GET}), awaited;
- * floor {@code floor_redis_get_reactive}: the reactive {@code GET} awaited; {@code redis_get_with_timer}: that
- * {@code GET} with the reactive path's timer ({@code ifNoItem().after(timeout)}) and nothing else of ours, what
- * the timer alone costs;</li>
+ * <li>{@code ours_redis_reactive}: the same check through the reactive path (the extension's shared deadlines bound
+ * the {@code GET}), awaited; floor {@code floor_redis_get_reactive}: the reactive {@code GET} awaited;
+ * {@code redis_get_with_timer}: that {@code GET} bounded by a Mutiny timer task of its own
+ * ({@code ifNoItem().after(timeout)}, what the reactive path did before), what such a timer costs per call;</li>
  * <li>{@code ours_near}: a hot check answered by the near cache; floor {@code floor_local}: the same check with the
  * in-process cache of {@code cache.backend=local}, what every check costs today.</li>
  * </ul>
@@ -156,7 +156,7 @@ public class SharedCacheCheck {
 
         /**
          * The cold calls of this class as clients of {@code diagnostics/RoundTrips redis}, which counts the thread
-         * switches per call: ours (blocking, reactive) and the {@code GET}s (blocking, reactive, with the timer).
+         * switches per call: ours (blocking, reactive) and the {@code GET}s (blocking, reactive, with a timer task).
          */
         public Map<String, FlagClient> coldClients() {
             Map<String, FlagClient> clients = new LinkedHashMap<>();
