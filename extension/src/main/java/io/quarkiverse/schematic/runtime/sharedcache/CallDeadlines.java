@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>
  * All calls share one timeout, so their deadlines come in the order the calls start, and a queue in that order is all
  * the bookkeeping: a sweep ends the calls at its head whose time is up and forgets those that are done. Sweeps run at
- * most every eighth of the timeout (at least 1 ms apart); a call is ended at the first sweep within that eighth before
- * its deadline, so that no call outlives its timeout, and none is ended sooner than seven eighths of it. No timer task
- * is pending while no call is.
+ * most every eighth of the timeout (and at least 1 ms apart); a call is ended at the first sweep within that eighth
+ * before its deadline, so none is ended sooner than seven eighths of its timeout, and, unless the scheduler's thread
+ * runs late, none later than its timeout. Once a sweep has found every watched call done, no timer task is pending.
  */
 final class CallDeadlines {
 
@@ -46,39 +46,63 @@ final class CallDeadlines {
 
     /** Ends {@code call} when the timeout has passed and it is not done by then. */
     void watch(Call call) {
-        long now = System.nanoTime();
-        pending.add(new Pending(call, now + timeoutNanos));
+        pending.add(new Pending(call, System.nanoTime() + timeoutNanos));
         if (sweepDue.compareAndSet(false, true)) {
-            schedule(timeoutNanos - granularityNanos);
+            scheduleForHead(0);
         }
     }
 
-    private void schedule(long delayNanos) {
+    /**
+     * Schedules the next sweep for when the oldest call is due (not sooner than {@code minDelayNanos}); the caller
+     * holds {@link #sweepDue}. Always reckoned from the head, whoever schedules: a call watched while a sweep ends
+     * must not push the oldest call's end back.
+     */
+    private void scheduleForHead(long minDelayNanos) {
+        Pending head = pending.peek();
+        if (head == null) {
+            sweepDue.set(false);
+            // watched meanwhile, after the peek: that call's own watch found sweepDue set, so schedule for it here
+            if (pending.peek() != null && sweepDue.compareAndSet(false, true)) {
+                scheduleForHead(minDelayNanos);
+            }
+            return;
+        }
+        long delay = Math.max(head.deadline - granularityNanos - System.nanoTime(), minDelayNanos);
         try {
-            scheduler.schedule(this::sweep, Math.max(delayNanos, 0), TimeUnit.NANOSECONDS);
+            scheduler.schedule(this::sweep, delay, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException stopping) {
             // the application stops: its calls end when answered, and no caller is left to wait for them
+            sweepDue.set(false);
         }
     }
 
     private void sweep() {
-        long now = System.nanoTime();
-        Pending head;
-        while ((head = pending.peek()) != null && (head.call.done() || head.deadline - granularityNanos <= now)) {
-            pending.poll();
-            if (!head.call.done()) {
-                head.call.end();
+        try {
+            Pending head;
+            while ((head = pending.peek()) != null
+                    && (head.call.done() || head.deadline - granularityNanos <= System.nanoTime())) {
+                pending.poll();
+                if (!head.call.done()) {
+                    // each in a task of its own: ending a call runs what follows it (the fallback to the REST API,
+                    // the next write), which must not hold up the sweep or the calls ended with it
+                    endInTask(head.call);
+                }
             }
-        }
-        sweepDue.set(false);
-        // a call watched since the queue was read is either seen here or schedules its own sweep
-        head = pending.peek();
-        if (head != null && sweepDue.compareAndSet(false, true)) {
-            schedule(Math.max(head.deadline - granularityNanos - now, granularityNanos));
+        } finally {
+            // the sweep in progress still holds sweepDue: a call watched meanwhile left the scheduling to it
+            scheduleForHead(granularityNanos);
         }
     }
 
-    /** Calls watched and neither done nor ended by the latest sweep; for tests. */
+    private void endInTask(Call call) {
+        try {
+            scheduler.execute(call::end);
+        } catch (RejectedExecutionException stopping) {
+            call.end();
+        }
+    }
+
+    /** Calls watched and not yet removed by a sweep (done ones stay until a sweep reaches them); for tests. */
     int watched() {
         return pending.size();
     }

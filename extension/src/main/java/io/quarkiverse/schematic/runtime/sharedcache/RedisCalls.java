@@ -70,7 +70,7 @@ public final class RedisCalls {
     public <T> Uni<T> inBackground(Uni<T> call) {
         return Uni.createFrom().emitter(emitter -> {
             AtomicBoolean ended = new AtomicBoolean();
-            Cancellable upstream = call.subscribe().with(item -> {
+            Cancellable upstream = call.subscribe().with(emitter.context(), item -> {
                 if (ended.compareAndSet(false, true)) {
                     emitter.complete(item);
                 }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,12 +21,14 @@ class CallDeadlinesTest {
 
     private static final Duration TIMEOUT = Duration.ofMillis(200);
 
-    /** A real scheduler that counts the timer tasks it was given. */
+    /** A real scheduler that counts the timer tasks it was given (tasks to run at once, as ending a call, not). */
     private final AtomicInteger scheduled = new AtomicInteger();
-    private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1) {
+    private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2) {
         @Override
         public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-            scheduled.incrementAndGet();
+            if (delay > 0) {
+                scheduled.incrementAndGet();
+            }
             return super.schedule(command, delay, unit);
         }
     };
@@ -68,23 +71,9 @@ class CallDeadlinesTest {
 
     @Test
     void manyCallsShareTheirTimerTasksAndNoneIsLeftPending() throws InterruptedException {
-        List<Watched> calls = new ArrayList<>();
-        long until = System.nanoTime() + TIMEOUT.toNanos() * 2;
-        while (System.nanoTime() < until) {
-            Watched call = new Watched();
-            calls.add(call);
-            deadlines.watch(call);
-            if (calls.size() % 2 == 0) {
-                call.done.set(true);
-            }
-            Thread.sleep(1);
-        }
+        List<Watched> calls = watchForTwoTimeouts();
 
-        for (Watched call : calls) {
-            if (!call.done.get()) {
-                assertThat(call.ended.await(2, TimeUnit.SECONDS)).isTrue();
-            }
-        }
+        assertEachEndedInItsLastEighth(calls);
         // a sweep at most every eighth of the timeout (the initial one included), not one task per call
         assertThat(calls.size()).isGreaterThan(50);
         assertThat(scheduled.get()).as("timer tasks for %d calls", calls.size()).isLessThanOrEqualTo(8 * 3 + 1);
@@ -93,8 +82,53 @@ class CallDeadlinesTest {
         assertThat(scheduler.getQueue()).as("no timer task while no call is watched").isEmpty();
     }
 
+    @Test
+    void callsWatchedFromTwoThreadsAtOnceEachEndInTime() throws Exception {
+        List<Watched> other = new ArrayList<>();
+        Thread second = new Thread(() -> other.addAll(watchForTwoTimeouts()));
+        second.start();
+        List<Watched> calls = watchForTwoTimeouts();
+        second.join();
+
+        assertEachEndedInItsLastEighth(calls);
+        assertEachEndedInItsLastEighth(other);
+    }
+
+    /** Watches a call every millisecond for two timeouts; every other one is done at once. */
+    private List<Watched> watchForTwoTimeouts() {
+        List<Watched> calls = new ArrayList<>();
+        long until = System.nanoTime() + TIMEOUT.toNanos() * 2;
+        while (System.nanoTime() < until) {
+            Watched call = new Watched();
+            calls.add(call);
+            call.watchedAt = System.nanoTime();
+            deadlines.watch(call);
+            if (calls.size() % 2 == 0) {
+                call.done.set(true);
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+        return calls;
+    }
+
+    private static void assertEachEndedInItsLastEighth(List<Watched> calls) throws InterruptedException {
+        for (Watched call : calls) {
+            if (call.done.get()) {
+                assertThat(call.ended.getCount()).as("a done call is not ended").isEqualTo(1);
+                continue;
+            }
+            assertThat(call.ended.await(2, TimeUnit.SECONDS)).isTrue();
+            long after = call.endedAt.get() - call.watchedAt;
+            assertThat(after).as("ended after %d ms", after / 1_000_000)
+                    .isGreaterThanOrEqualTo(TIMEOUT.toNanos() * 7 / 8 - Duration.ofMillis(1).toNanos())
+                    // the scheduler's own lateness on a busy machine is allowed for
+                    .isLessThan(TIMEOUT.toNanos() + Duration.ofMillis(100).toNanos());
+        }
+    }
+
     private static final class Watched implements CallDeadlines.Call {
         final AtomicBoolean done = new AtomicBoolean();
+        volatile long watchedAt;
         final CountDownLatch ended = new CountDownLatch(1);
         final AtomicLong endedAt = new AtomicLong();
 
