@@ -123,8 +123,7 @@ final class RedisEntityWriter implements EntityMirror {
             status.failed(SharedCacheStatus.Problem.TIMEOUT);
             return;
         }
-        tail = tail.thenCompose(previous -> calls.inBackground(Uni.createFrom().<Void> deferred(command::get)
-                .invoke(status::succeeded))
+        tail = tail.thenCompose(previous -> calls.inBackground(Uni.createFrom().<Void> deferred(command::get))
                 .onTermination().invoke(pending::decrementAndGet)
                 .subscribeAsCompletionStage());
     }

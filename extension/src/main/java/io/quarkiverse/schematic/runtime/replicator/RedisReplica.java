@@ -159,7 +159,7 @@ final class RedisReplica implements EntitySource, HeldEntities {
         if (running != null) {
             return running;
         }
-        calls.inBackground(Uni.createFrom().<T> deferred(read::get).invoke(status::succeeded))
+        calls.inBackground(Uni.createFrom().<T> deferred(read::get))
                 .subscribe().with(found -> {
                     if (found != null) {
                         near.put(key, found);

@@ -14,9 +14,9 @@ import io.smallrye.mutiny.subscription.Cancellable;
 
 /**
  * How the readers and writers of Redis (the shared cache, replicator mode, the shared copy of DataStream entities)
- * bound a call by their timeout and what they do with one that fails: it counts as a timeout or a failure in their
- * {@link SharedCacheStatus}, is logged at DEBUG and warned about at most once a minute, without the credentials a
- * Redis URI may carry, and yields nothing ({@code null}) instead of failing.
+ * bound a call by their timeout and keep their {@link SharedCacheStatus}: a call Redis answered marks it as answering
+ * again; one that fails counts as a timeout or a failure, is logged at DEBUG and warned about at most once a minute,
+ * without the credentials a Redis URI may carry, and yields nothing ({@code null}) instead of failing.
  * <p>
  * Two bounds, one per kind of caller. A thread that waits for the answer ({@link #await}) bounds its own wait: no
  * timer task, so a call costs the caller's wake-up and nothing more, as a blocking {@code GET} of the Redis client
@@ -56,7 +56,9 @@ public final class RedisCalls {
      */
     public <T> T await(Uni<T> call) {
         try {
-            return call.await().atMost(timeout);
+            T answer = call.await().atMost(timeout);
+            status.succeeded();
+            return answer;
         } catch (RuntimeException failure) {
             failed(failure);
             return null;
@@ -72,6 +74,7 @@ public final class RedisCalls {
             AtomicBoolean ended = new AtomicBoolean();
             Cancellable upstream = call.subscribe().with(emitter.context(), item -> {
                 if (ended.compareAndSet(false, true)) {
+                    status.succeeded();
                     emitter.complete(item);
                 }
             }, failure -> {

@@ -84,13 +84,10 @@ public final class RedisFlagCheckCache implements FlagCheckCache {
 
     private FlagCheck read(String flag, String text) {
         if (text == null) {
-            status.succeeded();
             return null;
         }
         try {
-            FlagCheck hit = codec.read(flag, text);
-            status.succeeded();
-            return hit;
+            return codec.read(flag, text);
         } catch (IllegalArgumentException unreadable) {
             status.failed(SharedCacheStatus.Problem.UNREADABLE);
             if (unreadableLog.allow()) {
@@ -105,8 +102,7 @@ public final class RedisFlagCheckCache implements FlagCheckCache {
     @Override
     public void put(Map<String, String> company, Map<String, String> user, FlagCheck check) {
         near.put(company, user, check);
-        calls.inBackground(values.set(keys.flag(check.flag(), company, user), codec.write(check), expiry)
-                .invoke(status::succeeded))
+        calls.inBackground(values.set(keys.flag(check.flag(), company, user), codec.write(check), expiry))
                 .subscribe().with(stored -> {
                 });
     }
